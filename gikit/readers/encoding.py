@@ -1,0 +1,65 @@
+"""Decode bytes to text: BOMs, UTF-8, GB18030/GBK/GB2312, UTF-16 (via charset-normalizer).
+
+>>> decode("政府信息公开".encode("gbk"), "x.txt")[0]
+'政府信息公开'
+"""
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from ..exceptions import ParseError
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+# GB2312 and GBK are subsets of GB18030: decode with the superset.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "gb18030"}
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise ParseError when the bytes are not text."""
+    if not data.strip():
+        raise ParseError("the file is empty", source=source)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
+    try:
+        return _check(data.decode("utf-8"), "utf-8", source), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise ParseError("the file is not text in any known encoding (binary data?)", source=source)
+    enc = _SUPERSETS.get(best.encoding.lower().replace("_", ""), best.encoding)
+    # Short Chinese texts are sometimes guessed as Big5 or a single-byte code page;
+    # prefer GB18030 when it decodes cleanly and yields CJK text.
+    if enc.lower() not in ("gb18030", "utf_16", "utf_16_le", "utf_16_be", "utf-16"):
+        try:
+            text = data.decode("gb18030")
+            if _cjk_share(text) > 0.2:
+                return _check(text, "gb18030", source), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    return _check(data.decode(enc, errors="replace"), enc, source), enc
+
+
+def _cjk_share(text: str) -> float:
+    sample = text[:20_000]
+    if not sample:
+        return 0.0
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in sample) / len(sample)
+
+
+def _check(text: str, enc: str, source: str) -> str:
+    """Reject decodings that are mostly control characters (binary data)."""
+    sample = text[:20_000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
+    if sample and bad / len(sample) > 0.05:
+        raise ParseError(f"the file looks like binary data, not text (decoded as {enc})", source=source)
+    return text
