@@ -33,13 +33,17 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         return _check(data.decode("utf-8"), "utf-8", source), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise ParseError("the file is not text in any known encoding (binary data?)", source=source)
-    enc = _SUPERSETS.get(best.encoding.lower().replace("_", ""), best.encoding)
-    # Short Chinese texts are sometimes guessed as Big5 or a single-byte code page;
-    # prefer GB18030 when it decodes cleanly and yields CJK text.
-    if enc.lower() not in ("gb18030", "utf_16", "utf_16_le", "utf_16_be", "utf-16"):
+    # charset-normalizer often ties several decodings of short Chinese texts (chaos 0 for GB18030,
+    # UTF-16-BE and Big5 alike); break ties by how common each encoding is for Chinese reports.
+    least = min(m.chaos for m in matches)
+    tied = [m.encoding for m in matches if m.chaos <= least + 0.01]
+    enc = min(tied, key=_preference)
+    enc = _SUPERSETS.get(enc.lower().replace("_", ""), enc)
+    # a single-byte or other East-Asian code page winning over a clean GB18030 reading of CJK text
+    if _preference(enc) > _preference("utf_16_be"):
         try:
             text = data.decode("gb18030")
             if _cjk_share(text) > 0.2:
@@ -47,6 +51,14 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     return _check(data.decode(enc, errors="replace"), enc, source), enc
+
+
+_PREFERRED = ["utf_8", "gb18030", "gbk", "gb2312", "utf_16_le", "utf_16_be", "utf_16", "big5", "big5hkscs"]
+
+
+def _preference(enc: str) -> int:
+    enc = enc.lower()
+    return _PREFERRED.index(enc) if enc in _PREFERRED else len(_PREFERRED)
 
 
 def _cjk_share(text: str) -> float:
