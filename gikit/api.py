@@ -29,7 +29,7 @@ def load_report(source: str | os.PathLike | bytes, *, name: str | None = None, w
         path = Path(source)
         if not path.exists():
             text = str(source)
-            if is_sample_id(text) and path.suffix.lower() not in readers.SUPPORTED:
+            if is_sample_id(text):
                 path = sample_path(text)  # raises SourceNotFoundError with suggestions
             else:
                 raise SourceNotFoundError("no such file", source=text)

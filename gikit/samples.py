@@ -51,7 +51,7 @@ def sample_path(sample_id: str) -> Path:
     for sid, f in zip(ids, files):
         if wanted in (_key(sid), _key(f)):
             return sample_dir() / f
-    close = difflib.get_close_matches(wanted, ids, n=2, cutoff=0.5)
+    close = difflib.get_close_matches(wanted, ids, n=2, cutoff=0.7)
     raise SourceNotFoundError(
         f"no file or sample called {sample_id!r}; samples are {', '.join(ids)}",
         source=sample_id, suggestions=close)
