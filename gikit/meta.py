@@ -30,7 +30,7 @@ SCOPES = ("agency", "own_level", "region_aggregate")
 ZONE_SUFFIX = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|技术开发区|高新区|开发区|"
                          r"工业园区|产业园区|保税区|综合保税区|新区|园区|试验区|示范区)$")
 TOWNSHIP_SUFFIX = re.compile(r"(街道办事处|街道|镇|乡|苏木)$")
-DEPT_SUFFIX = re.compile(r"(局|委员会|委|办公室|办公厅|办|厅|中心|署|院|所|队|公司|站|馆|处)$")
+DEPT_SUFFIX = re.compile(r"(局|委员会|委|办公室|办公厅|办|厅|部|中心|署|院|所|队|公司|站|馆|处|会|行)$")
 GOV_SUFFIX = re.compile(r"(人民政府|政府|管理委员会|管委会|行政公署)$")
 TITLE_RE = re.compile(r"政府信息公开.{0,10}(年度报告|工作报告|年报)|信息公开.{0,8}(年度报告|工作报告|年报)"
                       r"|政务公开.{0,8}(年度报告|工作报告|年报)")
@@ -266,48 +266,55 @@ class _Place:
     agency: str | None = None
 
 
+CENTRAL = re.compile(r"^(中华人民共和国|国务院|国家|中国|最高人民)")
+
+
 def _classify(subject: str, province_hint: gz.Region | None) -> _Place:
     """Region and level from the body's name (e.g. 呼和浩特经济技术开发区, 武汉市生态环境局)."""
     s = GOV_SUFFIX.sub("", subject)
     s = re.sub(r"(关于|的)$", "", s)
     if not s:
         return _Place()
-    hits = gz.find_all(s)
-    hits = _prefer_province(hits, province_hint)
-    # the most specific unit whose name ends latest in the subject wins
+    hits = _disambiguate(gz.find_all(s), province_hint)
+    # the unit whose name ends latest in the subject is the most specific one
     best: gz.Region | None = None
     best_end = -1
-    for start, end, r in hits:
-        if end > best_end or (end == best_end and best is not None and len(r.name) > len(best.name)):
+    for _, end, r in hits:
+        if end > best_end:
             best, best_end = r, end
     rest = s[best_end:] if best else s
+    if best is None and CENTRAL.match(s) and DEPT_SUFFIX.search(s):
+        return _Place("全国", "central_dept", None, s)
     if ZONE_SUFFIX.search(s) and len(s) <= 30:
         parent = best or _short_prefix(s, province_hint)
-        return _Place(s, "zone", parent, s)
+        zone = s[s.index(rest):] if best and len(rest) >= 4 else s
+        return _Place(zone, "zone", parent, s)
     if best is None:
         parent = _short_prefix(s, province_hint)
         if parent is not None and TOWNSHIP_SUFFIX.search(s):
             return _Place(s, "township", parent, None)
         return _Place(s if len(s) <= 20 else None, None, parent, None)
     if rest:
-        if TOWNSHIP_SUFFIX.search(rest) and not DEPT_SUFFIX.search(rest) and len(rest) <= 10:
-            return _Place(s, "township", best, None)
-        if DEPT_SUFFIX.search(rest) or len(rest) >= 2:
-            return _Place(best.name, "department", best, s)
+        if TOWNSHIP_SUFFIX.search(rest) and len(rest) <= 12:
+            return _Place(re.sub(r"办事处$", "", rest), "township", best, None)
+        return _Place(best.name, "department", best, s)
     return _Place(best.name, best.level, best, None)
 
 
-def _prefer_province(hits: list, province_hint: gz.Region | None) -> list:
-    """Drop same-name regions from other provinces when the province is known."""
-    if province_hint is None:
-        return hits
-    names = {}
+def _disambiguate(hits: list, province_hint: gz.Region | None) -> list:
+    """For names shared by several regions (朝阳区), keep the one whose parent or province is
+    also named in the text, else the one in the hinted province."""
+    codes = {h[2].adcode for h in hits}
+    groups: dict[tuple[int, int], list] = {}
     for h in hits:
-        names.setdefault((h[0], h[1]), []).append(h)
+        groups.setdefault((h[0], h[1]), []).append(h)
     out = []
-    for group in names.values():
-        inside = [h for h in group if h[2].province_adcode == province_hint.adcode]
-        out.extend(inside or group)
+    for group in groups.values():
+        if len(group) > 1:
+            group = ([h for h in group if h[2].parent_adcode in codes or h[2].province_adcode in codes]
+                     or [h for h in group if province_hint and h[2].province_adcode == province_hint.adcode]
+                     or group)
+        out.extend(group)
     return out
 
 
@@ -400,7 +407,7 @@ def extract_meta(doc: Document) -> ReportMeta:
         warn.append("report year not found")
     if place.region is None:
         warn.append("region not found")
-    elif reg is None:
+    elif reg is None and place.level != "central_dept":
         warn.append(f"region {place.region!r} not in the gazetteer: province and adcode unknown")
     if place.level is None and place.region is not None:
         warn.append(f"administrative level of {place.region!r} not determined")

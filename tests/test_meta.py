@@ -173,3 +173,18 @@ def test_missing_year_and_region_give_warnings():
 def test_to_dict_is_flat(samples):
     d = samples["xilinhot-2021"].meta.to_dict()
     assert d["region"] == "锡林浩特市" and isinstance(d["scopes"], str)
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("国家机关事务管理局2021年政府信息公开工作年度报告", ("全国", "central_dept", None, None)),
+    ("中华人民共和国教育部2020年政府信息公开工作年度报告", ("全国", "central_dept", None, None)),
+    # 朝阳区 of 长春市 (not Beijing's): the parent named before it decides
+    ("长春市朝阳区永昌街道办事处2019年政府信息公开工作年度报告", ("永昌街道", "township", "吉林省", "朝阳区")),
+    ("安徽省宣城市宣州区水阳镇2024年政府信息公开工作年度报告", ("水阳镇", "township", "安徽省", "宣州区")),
+    ("合肥高新技术产业开发区管委会2020年政府信息公开工作年度报告", ("合肥高新技术产业开发区", "zone", "安徽省", "合肥市")),
+    ("2020年江苏省南京市玄武区人民政府政府信息公开工作年度报告", ("玄武区", "county", "江苏省", "南京市")),
+    ("宿迁市2017年政府信息公开年度报告", ("宿迁市", "prefecture", "江苏省", "江苏省")),
+])
+def test_levels_of_many_kinds_of_bodies(title, expected):
+    m = extract_meta(Document.from_lines([title, "正文。"]))
+    assert (m.region, m.level, m.province, m.parent_region) == expected
