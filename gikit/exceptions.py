@@ -32,6 +32,20 @@ class SourceNotFoundError(GikitError, FileNotFoundError):
         super().__init__(message, source=source)
 
 
+class ReportNotFoundError(GikitError, KeyError):
+    """No report with this id in a collection; ``suggestions`` lists close ids."""
+
+    def __init__(self, message: str, *, key: str | None = None, suggestions: Sequence[str] = ()) -> None:
+        self.key = key
+        self.suggestions = list(suggestions)
+        if self.suggestions:
+            message += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
 class UnsupportedFormatError(GikitError, ValueError):
     """The file's extension names a format gikit cannot read."""
 
