@@ -154,7 +154,7 @@ class DocumentBuilder:
     def build(self) -> Document:
         from .readers.clean import clean_items  # local import: readers depend on this module
 
-        items, chrome = clean_items(self.items)
+        items, chrome = clean_items(self.items, self.notes)
         lines: list[Line] = []
         grids: dict[int, list[list[Cell]]] = {}
         pos = 0

@@ -25,8 +25,11 @@ def is_chrome(line: str) -> bool:
     return len(line) <= 120 and any(p.search(line) for p in chrome_patterns())
 
 
-def clean_items(items: list) -> tuple[list, list[str]]:
-    """Return (kept items, removed chrome lines). Items are ``document._Item``."""
+def clean_items(items: list, notes: list[str] | None = None) -> tuple[list, list[str]]:
+    """Return (kept items, removed chrome lines). Items are ``document._Item``.
+
+    When repeated page content is dropped, a remark is appended to ``notes`` (it becomes a warning).
+    """
     kept, chrome = [], []
     for it in items:
         if it.cells is not None:
@@ -42,7 +45,11 @@ def clean_items(items: list) -> tuple[list, list[str]]:
                 chrome.append(it.text)
                 continue
         kept.append(it)
-    return drop_duplicate_runs(kept), chrome
+    unique = drop_duplicate_runs(kept)
+    if notes is not None and len(unique) < len(kept):
+        notes.append(f"{len(kept) - len(unique)} lines of repeated page content were dropped "
+                     "(the report text appears more than once); the first copy was kept")
+    return unique, chrome
 
 
 def drop_duplicate_runs(items: list) -> list:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..document import DocumentBuilder
 
@@ -27,9 +28,14 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+#: a numbered row label ("第二十条第(一)项", "一、…", "(一)…", "1.…") belongs to the table even alone on its row
+ROW_LABEL = re.compile(r"^\s*(?:第.{1,6}[条项]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])")
+
+
 def _is_banner(row: list[tuple[str, bool]]) -> bool:
-    """A row holding one text only (a merged title or footer line), or nothing."""
-    return len({t for t, _ in row if t}) <= 1
+    """A row holding one text only that is not a row label (a merged title or footer line), or nothing."""
+    texts = {t for t, _ in row if t}
+    return not texts or (len(texts) == 1 and not ROW_LABEL.match(next(iter(texts))))
 
 
 def add_sheet(b: DocumentBuilder, grid: Grid, origin: str) -> None:

@@ -24,6 +24,8 @@ from ..exceptions import ParseError
 
 #: top and bottom share of a page where headers, footers and page numbers live
 BAND = 0.09
+#: a gap wider than this many character widths separates table columns laid out without rules
+GAP = 2.5
 #: a repeated header/footer line must appear on at least this share of the pages (and on 2+ pages)
 REPEAT_SHARE = 0.6
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[章节条])")
@@ -46,6 +48,7 @@ class _Line:
     x1: float
     size: float
     tabular: bool  # wide gaps between characters: a table row laid out with spaces
+    chars: list[tuple[float, float, str]] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -58,6 +61,7 @@ class _Table:
     row_boxes: list[tuple[float, float, float, float]]
     pages: list[int] = field(default_factory=list)
     row_pages: list[int] = field(default_factory=list)
+    cols: list[tuple[float, float]] = field(default_factory=list)  # x-range of each column
 
     @property
     def n_cols(self) -> int:
@@ -167,8 +171,8 @@ def _page_blocks(page, n: int, b: DocumentBuilder) -> tuple[list, float]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     lines = [_line(d, n) for d in page.filter(outside).extract_text_lines(return_chars=True)]
-    blocks = sorted([*lines, *tables], key=lambda blk: blk.top)
-    return [blk for blk in blocks if not isinstance(blk, _Line) or blk.text], float(page.height)
+    blocks = sorted([*[ln for ln in lines if ln.text], *tables], key=lambda blk: blk.top)
+    return _unruled(blocks, n), float(page.height)
 
 
 def _line(d: dict, n: int) -> _Line:
@@ -177,7 +181,57 @@ def _line(d: dict, n: int) -> _Line:
     size = median(sizes) if sizes else 10.0
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
     return _Line(d["text"].strip(), n, d["top"], d["bottom"], d["x0"], d["x1"], size,
-                 any(g > 2.5 * size for g in gaps))
+                 any(g > GAP * size for g in gaps), [(c["x0"], c["x1"], c["text"]) for c in chars])
+
+
+def _unruled(blocks: list, n: int) -> list:
+    """Runs of 3+ lines laid out in columns with wide gaps (a table without rules) become grids.
+
+    Column separators are the vertical strips left blank by every line of the run.
+    """
+    out: list = []
+    run: list[_Line] = []
+
+    def flush() -> None:
+        table = _grid_from_lines(run, n) if len(run) >= 3 else None
+        out.extend([table] if table else run)
+        run.clear()
+
+    for blk in blocks:
+        if isinstance(blk, _Line) and blk.tabular and blk.chars:
+            run.append(blk)
+        else:
+            flush()
+            out.append(blk)
+    flush()
+    return out
+
+
+def _grid_from_lines(lines: list[_Line], n: int) -> _Table | None:
+    size = median(ln.size for ln in lines)
+    spans = sorted((x0, x1) for ln in lines for x0, x1, _ in ln.chars)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:  # merge character extents into occupied x-ranges
+        if cols and x0 <= cols[-1][1] + GAP * size:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    if len(cols) < 2:
+        return None
+    texts: list[list[str | None]] = []
+    for ln in lines:
+        row = ["" for _ in cols]
+        for x0, x1, ch in ln.chars:
+            k = next(i for i, (a, b) in enumerate(cols) if a <= (x0 + x1) / 2 <= b)
+            row[k] += ch
+        texts.append(row)
+    if sum(1 for row in texts if sum(1 for x in row if x) >= 2) < 3:
+        return None
+    x0, x1 = cols[0][0], cols[-1][1]
+    top, bottom = lines[0].top, lines[-1].bottom
+    return _Table(n, top, (x0, top, x1, bottom), texts, {},
+                  [(x0, ln.top, x1, ln.bottom) for ln in lines], [n], [n] * len(lines),
+                  [(a, b) for a, b in cols])
 
 
 def _cell(text: str | None) -> str | None:
@@ -231,7 +285,7 @@ def _table(t, page, n: int) -> _Table | None:
                 r = end
             r += 1
     table = _Table(n, top, (x0, top, x1, bottom), texts, origin_of,
-                   [(x0, a, x1, b) for a, b in rows], [n], [n] * len(texts))
+                   [(x0, a, x1, b) for a, b in rows], [n], [n] * len(texts), cols)
     _open_last_row(table, page, cols)
     return table
 
@@ -338,23 +392,59 @@ def _numeric(text: str | None) -> bool:
 
 
 def _join_tables(blocks: list) -> list:
-    """Join a table with its continuation at the top of the next page (same column count)."""
+    """Join a table with its continuation at the top of the next page.
+
+    The parts must have the same columns, or the columns of one must be a subset of the other's
+    (a part whose rows all span some columns shows fewer column rules); the coarser part is then
+    re-gridded onto the finer columns, its wide cells becoming merged copies.
+    """
     out: list = []
     for blk in blocks:
         prev = out[-1] if out else None
-        if (isinstance(blk, _Table) and isinstance(prev, _Table) and blk.page == prev.pages[-1] + 1
-                and blk.n_cols == prev.n_cols):
-            _carry_labels(prev, blk)
-            offset = len(prev.texts)
-            prev.texts.extend(blk.texts)
-            prev.origin_of.update({(r + offset, c): (r0 + offset, c0)
-                                   for (r, c), (r0, c0) in blk.origin_of.items()})
-            prev.row_boxes.extend(blk.row_boxes)
-            prev.row_pages.extend(blk.row_pages)
-            prev.pages.append(blk.page)
-        else:
-            out.append(blk)
+        if isinstance(blk, _Table) and isinstance(prev, _Table) and blk.page == prev.pages[-1] + 1:
+            if prev.n_cols != blk.n_cols and _subgrid(prev.cols, blk.cols):
+                _regrid(prev, blk.cols)
+            elif prev.n_cols != blk.n_cols and _subgrid(blk.cols, prev.cols):
+                _regrid(blk, prev.cols)
+            if prev.n_cols == blk.n_cols:
+                _carry_labels(prev, blk)
+                offset = len(prev.texts)
+                prev.texts.extend(blk.texts)
+                prev.origin_of.update({(r + offset, c): (r0 + offset, c0)
+                                       for (r, c), (r0, c0) in blk.origin_of.items()})
+                prev.row_boxes.extend(blk.row_boxes)
+                prev.row_pages.extend(blk.row_pages)
+                prev.pages.append(blk.page)
+                continue
+        out.append(blk)
     return out
+
+
+def _subgrid(coarse: list[tuple[float, float]], fine: list[tuple[float, float]], tol: float = 3.0) -> bool:
+    """Are the column rules of ``coarse`` a subset of those of ``fine`` (same outer edges)?"""
+    if len(coarse) >= len(fine) or not coarse:
+        return False
+    starts = [a for a, _ in fine]
+    return (abs(coarse[0][0] - fine[0][0]) <= tol and abs(coarse[-1][1] - fine[-1][1]) <= tol
+            and all(any(abs(a - x) <= tol for x in starts) for a, _ in coarse))
+
+
+def _regrid(t: _Table, fine: list[tuple[float, float]], tol: float = 3.0) -> None:
+    """Spread ``t``'s columns over the finer ``fine`` columns; the extra positions are merged copies."""
+    first = [next(k for k, (x, _) in enumerate(fine) if abs(x - a) <= tol) for a, _ in t.cols]
+    ends = [*first[1:], len(fine)]
+    texts, origin_of = [], {}
+    for r, row in enumerate(t.texts):
+        new: list[str | None] = [None] * len(fine)
+        for j, text in enumerate(row):
+            r0, c0 = t.origin_of.get((r, j), (r, j))
+            if (r0, c0) == (r, j):
+                new[first[j]] = text
+            for k in range(first[j], ends[j]):
+                if (r0, c0) != (r, j) or k > first[j]:
+                    origin_of[(r, k)] = (r0, first[c0])
+        texts.append(new)
+    t.texts, t.origin_of, t.cols = texts, origin_of, list(fine)
 
 
 def _carry_labels(prev: _Table, cont: _Table) -> None:
@@ -364,7 +454,7 @@ def _carry_labels(prev: _Table, cont: _Table) -> None:
     for c, text in enumerate(first):
         if any(_numeric(x) for x in first[: c + 1]):
             break
-        if not text and last[c] and not _numeric(last[c]):
+        if text == "" and (0, c) not in cont.origin_of and last[c] and not _numeric(last[c]):
             first[c] = last[c]
             cont.origin_of[(0, c)] = (0, c)  # a merged copy of itself
 
