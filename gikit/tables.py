@@ -1,12 +1,395 @@
-"""Statistical tables → Observations (filled by the tables work; see SPEC §3–§5)."""
+"""Statistical tables → Observations (SPEC §3–§5).
+
+Two steps, so that any source layout goes through the same placement:
+
+1. **Layout readers** turn the document into ``SourceRow``s (lists of cells with their
+   character spans): grids from ``doc.tables`` (HTML/DOCX/XLSX/PDF; merged copies skipped),
+   pipe text (``a | b | c`` rows, or cells ending in `` |`` with rows closed by ``||``),
+   ``label value value`` lines, and one cell per line.
+2. **Placement** walks the rows, anchors each one on a template row by its label (``tablespec``),
+   takes the value cells that follow (in the same row, or in the next one-cell lines) and maps
+   them to the table's columns. A row whose cell count does not fit its table gives NaN
+   (qualifier ``ambiguous``) and a warning for its cells; rows are never matched by position.
+
+>>> from gikit.document import Document
+>>> from gikit.meta import ReportMeta
+>>> doc = Document.from_lines(["(一)收到申请数 | 件 | 12", "(二)申请办结数 | 件 | 无"])
+>>> obs, warns = extract_tables(doc, ReportMeta(template="old"))
+>>> [(o.code, o.applicant, o.value, o.qualifier) for o in obs]
+[('requests.received.total', 'total', 12.0, 'exact'), ('requests.closed.total', 'total', 0.0, 'zero_word')]
+"""
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass, field
+
+from . import codes
 from .document import Document
-from .exceptions import GikitWarning
+from .exceptions import AmbiguousValueWarning, GikitWarning, TableWarning
 from .meta import ReportMeta
-from .observations import Observation
+from .normalize import N
+from .observations import Observation, locator
+from .tablespec import (TEMPLATES, YEAR_WORD, ColSpec, RowSpec, columns_for, label_key, match_column,
+                        match_row, rows_for, tables)
+from .values import UNITS, parse_value
+
+#: printed unit-column words (SPEC §3: 单位 column), besides the units of ``values.UNITS``
+UNIT_WORDS = set(UNITS) | {"是/否", "—", "-", "--", "——", "/", "万元", "个(事项)"}
+#: the banner table (Table 4) may print this many header rows before its values
+MAX_HEADER_ROWS = 60
+_RUN_TOGETHER = re.compile(r"\d{2,}$")
+
+
+@dataclass
+class Tok:
+    """One source cell: text as printed and its span in ``Document.text``."""
+
+    text: str
+    span: tuple[int, int]
+    line: int
+
+    @property
+    def empty(self) -> bool:
+        return not N(self.text).strip("|")
+
+
+@dataclass
+class SourceRow:
+    cells: list[Tok]
+    origin: str = "text"
+    multi: bool = False  # the row holds several cells (grid, pipes, label-value line)
+
+
+# ------------------------------------------------------------------ cell kinds
+
+def is_value(text: str) -> bool:
+    """True for a cell that reads as a figure (number, 无, dash, 是/否)."""
+    return parse_value(text).qualifier not in ("unparsed", "blank")
+
+
+def is_unit(text: str) -> bool:
+    return N(text) in UNIT_WORDS
+
+
+def _is_filler(tok: Tok) -> bool:
+    """Empty cells and annotation-only cells, e.g. ``(不同渠道和方式公开相同信息计1条)``."""
+    return tok.empty or not label_key(tok.text)[1]
+
+
+# ------------------------------------------------------------------ layout readers
+
+def grid_rows(doc: Document) -> list[SourceRow]:
+    """Rows of every table grid, merged copies skipped."""
+    out = []
+    for t in doc.tables:
+        for row in t.rows:
+            cells = []
+            for c in row:
+                if c.merged or c.span is None:
+                    continue
+                ln = doc.line_at(c.span[0])
+                cells.append(Tok(c.text, c.span, ln.number if ln else 0))
+            if cells:
+                out.append(SourceRow(cells, t.origin or f"table {t.index + 1}", True))
+    return out
+
+
+def _split(text: str, base: int, sep: str) -> list[tuple[str, int, int]]:
+    """Split ``text`` on ``sep`` keeping each stripped piece's span (offset ``base``)."""
+    out, pos = [], 0
+    for piece in text.split(sep):
+        stripped = piece.strip()
+        start = base + pos + (piece.find(stripped) if stripped else len(piece))
+        out.append((stripped, start, start + len(stripped)))
+        pos += len(piece) + len(sep)
+    return out
+
+
+def _label_value_split(text: str) -> int | None:
+    """Index in ``text`` where trailing value tokens start (``label 8 0 0``), else None."""
+    parts = list(re.finditer(r"\S+", text))
+    k = len(parts)
+    while k > 1 and (is_value(parts[k - 1].group()) or is_unit(parts[k - 1].group())):
+        k -= 1
+    if k == len(parts) or not any(is_value(p.group()) for p in parts[k:]):
+        return None
+    return parts[k].start()
+
+
+def text_rows(doc: Document, skip: set[int]) -> list[SourceRow]:
+    """Rows from the lines that are not grid rows: pipe rows, label-value lines, single cells."""
+    out: list[SourceRow] = []
+    pending: list[Tok] = []  # cells of a pipe row whose cells sit on several lines (closed by '||')
+    for ln in doc.lines:
+        if ln.number in skip:
+            continue
+        text = ln.text
+        if "|" in text:
+            body = text[:-1] if text.endswith("|") else text
+            cells = [Tok(t, (a, b), ln.number) for t, a, b in _split(body, ln.start, "|")]
+            if text.startswith("|") and text.endswith("|") and len(cells) > 2 and not pending \
+                    and not text.endswith("||"):
+                cells = cells[1:]  # markdown row: the leading pipe is a border
+            pending.extend(cells)
+            if text.endswith("||") or not text.endswith("|") or (text.startswith("|") and len(cells) > 2):
+                out.append(SourceRow(pending, "text", True))
+                pending = []
+            continue
+        if pending:
+            out.append(SourceRow(pending, "text", True))
+            pending = []
+        cut = _label_value_split(text)
+        if cut is not None:
+            lab = text[:cut].rstrip()
+            cells = [Tok(lab, (ln.start, ln.start + len(lab)), ln.number)]
+            cells += [Tok(t, (a, b), ln.number) for t, a, b in _split(text[cut:], ln.start + cut, " ") if t]
+            out.append(SourceRow(cells, "text", True))
+        else:
+            out.append(SourceRow([Tok(text, (ln.start, ln.end), ln.number)], "text", False))
+    if pending:
+        out.append(SourceRow(pending, "text", True))
+    return out
+
+
+def source_rows(doc: Document) -> list[SourceRow]:
+    """All rows of the document in reading order (grid rows replace their rendered lines)."""
+    grids = grid_rows(doc)
+    covered = {c.line for r in grids for c in r.cells}
+    rows = grids + text_rows(doc, covered)
+    rows.sort(key=lambda r: r.cells[0].span[0])
+    return rows
+
+
+# ------------------------------------------------------------------ placement
+
+@dataclass
+class _Placer:
+    doc: Document
+    template: str
+    obs: list[Observation] = field(default_factory=list)
+    warnings: list[GikitWarning] = field(default_factory=list)
+    used: dict[int, list[float]] = field(default_factory=dict)
+    cursor: int = -1
+
+    @property
+    def src(self) -> str:
+        return self.doc.source
+
+    def warn(self, msg: str, cls: type[GikitWarning] = TableWarning) -> None:
+        self.warnings.append(cls(f"{self.src}: {msg}"))
+
+    # -- which template row does a row's label name?
+    def find_label(self, row: SourceRow, specs: tuple[RowSpec, ...]) -> tuple[int, RowSpec] | None:
+        found = None
+        for j, tok in enumerate(row.cells):
+            if tok.empty or is_value(tok.text):
+                continue
+            cands = match_row(tok.text, specs)
+            if not cands:
+                text = N(tok.text)
+                m = _RUN_TOGETHER.search(text)  # run-together digits: 收到申请数12
+                cands = match_row(text[:m.start()], specs) if m else []
+                if cands:
+                    cands = [c for c in cands if c.kind in ("value", "group")]
+            if cands:
+                found = (j, self.pick(cands))
+        return found
+
+    def pick(self, cands: list[RowSpec]) -> RowSpec:
+        """Among rows with the same label (e.g. 其他情形数), the next one in form order."""
+        fresh = [c for c in cands if c.order not in self.used]
+        pool = fresh or cands
+        after = [c for c in pool if c.order > self.cursor]
+        return (after or pool)[0]
+
+    # -- gather the cells of a row
+    def gather(self, rows: list[SourceRow], i: int, j: int, spec: RowSpec) -> tuple[list[Tok], int, str]:
+        """Value cells after the label (row ``i``, cell ``j``); returns (cells, next row, header text)."""
+        row = rows[i]
+        rest = row.cells[j + 1:]
+        header = ""
+        if spec.kind == "anchor":
+            header = "".join(N(t.text) for t in rest if not is_value(t.text))
+            rest = [t for t in rest if is_value(t.text)]
+        if row.multi and (rest or spec.kind != "anchor"):
+            tail = N(row.cells[j].text)
+            m = _RUN_TOGETHER.search(tail)
+            if m and not match_row(tail, (spec,)):
+                a = row.cells[j].span[0] + len(row.cells[j].text) - len(m.group())
+                rest = [Tok(m.group(), (a, a + len(m.group())), row.cells[j].line)] + rest
+            return rest, i + 1, header
+        vals: list[Tok] = list(rest)
+        k = i + 1
+        while k < len(rows):
+            cells = rows[k].cells
+            if all(is_value(t.text) or t.empty or (is_unit(t.text) and not vals) for t in cells):
+                vals.extend(cells)
+                k += 1
+            elif spec.kind == "anchor" and not vals and k - i <= MAX_HEADER_ROWS \
+                    and not any(match_row(t.text, rows_for(self.template)) for t in cells
+                                if len(N(t.text)) > 4):
+                header += "".join(N(t.text) for t in cells)
+                k += 1
+            elif all(_is_filler(t) for t in cells):
+                k += 1
+            else:
+                break
+        return vals, k, header
+
+    # -- one matched row
+    def place(self, spec: RowSpec, label: Tok, cells: list[Tok], origin: str, header: str) -> None:
+        layout = tables()[spec.table].layout
+        if layout == "list":
+            self.place_list(spec, label, cells, origin)
+            return
+        cols = columns_for(self.template, spec.table)
+        cells = [c for c in cells if not is_unit(c.text) or is_value(c.text)]
+        while len(cells) > len(cols) and cells[0].empty:
+            cells = cells[1:]  # value columns are right-aligned (empty label cells before them)
+        if spec.kind == "group" and (not cells or all(c.empty for c in cells)):
+            return  # the form prints no subtotal for a group; derive computes it
+        if spec.kind == "anchor":
+            header = N(label.text) + header
+            missing = [g for g in dict.fromkeys(c.group for c in cols) if g and g not in header]
+            if missing and header:
+                self.warn(f"table {spec.table}: header lacks {', '.join(missing)}; "
+                          f"columns placed in form order")
+        if len(cells) != len(cols):
+            self.doubt(spec, label, cols, cells, origin)
+            return
+        for col, tok in zip(cols, cells):
+            self.emit(spec, col, label, tok, origin)
+
+    def place_list(self, spec: RowSpec, label: Tok, cells: list[Tok], origin: str) -> None:
+        unit_tok = None
+        cells = list(cells)
+        if len(cells) >= 2 and (is_unit(cells[0].text) or cells[0].empty):
+            unit_tok = cells.pop(0)
+        elif len(cells) == 1 and is_unit(cells[0].text) and not is_value(cells[0].text):
+            unit_tok = cells.pop(0)
+        col = columns_for(self.template, spec.table)[0]
+        if not cells:
+            a = (unit_tok or label).span[1]
+            cells = [Tok("", (a, a), (unit_tok or label).line)]
+        filled = [c for c in cells[1:] if not c.empty and not _is_filler(c)]
+        if filled:
+            self.doubt(spec, label, (col,), cells, origin)
+            return
+        self.emit(spec, col, label, cells[0], origin, unit_tok)
+
+    def emit(self, spec: RowSpec, col: ColSpec, label: Tok, tok: Tok, origin: str,
+             unit_tok: Tok | None = None) -> None:
+        code, applicant = self.code_of(spec, col)
+        target = codes.unit(code)
+        raw = tok.text
+        if target == "text":
+            pv_value, qual, unit = math.nan, ("blank" if tok.empty else "exact"), "text"
+        else:
+            text = raw
+            if unit_tok is not None and N(unit_tok.text) in ("元", "万元", "亿元") and not tok.empty:
+                text = raw + N(unit_tok.text)
+            pv = parse_value(text, target)
+            pv_value, qual, unit = pv.value, pv.qualifier, pv.unit if target != "bool" else "bool"
+            if qual == "unparsed":
+                self.warn(f"table {spec.table}, row {label.text[:30]!r}: cannot read {raw!r} as a number; "
+                          f"left NaN")
+            if code == "active.procurement.amount" and pv.unit is None and not tok.empty:
+                unit = None
+        note = origin if origin != "text" else None
+        y = YEAR_WORD.search(N(label.text)) if spec.table == "hl2016" else None
+        if y:
+            note = ", ".join(x for x in (note, f"ref_year {y.group()[:4]}") if x)
+        loc = locator(table=spec.table, row=N(label.text)[:40], col=col.label, line=tok.line,
+                      span=tok.span, note=note)
+        self.obs.append(Observation(code, pv_value, applicant, None, unit, qual, "table", loc, raw))
+
+    def doubt(self, spec: RowSpec, label: Tok, cols: tuple[ColSpec, ...], cells: list[Tok],
+              origin: str) -> None:
+        """The row's cells do not fit the table's columns: NaN for each, and a warning."""
+        printed = [c.text for c in cells if not c.empty]
+        run_together = len(printed) == 1 and len(cols) > 1 and re.fullmatch(r"\d+", N(printed[0] or ""))
+        cls = AmbiguousValueWarning if run_together else TableWarning
+        what = "run-together digits" if run_together else f"{len(cells)} cells for {len(cols)} columns"
+        self.warn(f"table {spec.table}, row {N(label.text)[:30]!r}: {what} ({' '.join(printed)[:60]!r}); "
+                  f"its values are left NaN", cls)
+        first = cells[0] if cells else label
+        for col in cols:
+            code, applicant = self.code_of(spec, col)
+            loc = locator(table=spec.table, row=N(label.text)[:40], col=col.label, line=first.line,
+                          note="cells in doubt")
+            self.obs.append(Observation(code, math.nan, applicant, None, codes.unit(code), "ambiguous",
+                                        "table", loc, " ".join(printed)))
+
+    def code_of(self, spec: RowSpec, col: ColSpec) -> tuple[str, str | None]:
+        if spec.table == "T3":
+            return spec.code, col.key
+        code = spec.code.replace("{col}", col.key)
+        applicant = "total" if self.template == "old" and code.startswith("requests.") else None
+        return code, applicant
+
+
+def _score(rows: list[SourceRow], template: str) -> int:
+    """How many distinct rows and column headers of ``template`` the document prints."""
+    specs, seen = rows_for(template), set()
+    cols = tuple(c for c in _all_cols(template))
+    for row in rows:
+        for tok in row.cells[:3]:
+            if tok.empty or len(tok.text) > 150 or is_value(tok.text):
+                continue
+            for s in match_row(tok.text, specs):
+                seen.add(("r", s.table, s.labels[0]))
+            for c in match_column(tok.text, cols):
+                seen.add(("c", c.table, c.key))
+    return len(seen)
+
+
+def _all_cols(template: str) -> list[ColSpec]:
+    return [c for t in tables() for c in columns_for(template, t) if c.table.startswith("T2")]
 
 
 def extract_tables(doc: Document, meta: ReportMeta) -> tuple[list[Observation], list[GikitWarning]]:
     """Every cell of the report's statistical tables, matched to the template by label."""
-    return [], []
+    rows = source_rows(doc)
+    scores = {t: _score(rows, t) for t in TEMPLATES}
+    best = max(scores.values())
+    if best < 2:
+        return [], []
+    template = meta.template if meta.template in scores and scores[meta.template] == best else \
+        max(TEMPLATES, key=lambda t: scores[t])
+    p = _Placer(doc, template)
+    if meta.template and template != meta.template:
+        p.warn(f"the tables follow the {template} template, not {meta.template}")
+    specs = rows_for(template)
+    i = 0
+    while i < len(rows):
+        hit = p.find_label(rows[i], specs)
+        if hit is None:
+            i += 1
+            continue
+        j, spec = hit
+        if spec.kind == "header":
+            p.cursor = max(p.cursor, spec.order)
+            i += 1
+            continue
+        cells, nxt, header = p.gather(rows, i, j, spec)
+        if spec.order in p.used:
+            p.warn(f"table {spec.table}: row {spec.label!r} printed twice; the second copy is ignored")
+        else:
+            p.used[spec.order] = []
+            p.cursor = max(p.cursor, spec.order)
+            p.place(spec, rows[i].cells[j], cells, rows[i].origin, header)
+        i = max(nxt, i + 1)
+    _missing_rows(p, specs)
+    return p.obs, p.warnings
+
+
+def _missing_rows(p: _Placer, specs: tuple[RowSpec, ...]) -> None:
+    """Fixed-form tables (2019/2021) that were found but lack rows: say which."""
+    found_tables = {s.table for s in specs if s.order in p.used}
+    for t in sorted(found_tables):
+        if tables()[t].layout == "list":
+            continue
+        missing = [s.label for s in specs if s.table == t and s.kind == "value" and s.order not in p.used]
+        if missing:
+            p.warn(f"table {t}: rows not found: {'; '.join(missing)}")

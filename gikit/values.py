@@ -27,6 +27,9 @@ UNITS: dict[str, str] = {
 _MONEY = {"yuan": 1.0, "wan_yuan": 1e4, "yi_yuan": 1e8}
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 ZERO_WORDS = ("无", "没有", "未", "零", "〇", "暂无", "0件")
+#: a cell that is only a zero word (SPEC D1), e.g. 无, 没有, 暂无, 零件, 未发生, 无。
+_ZERO_CELL = re.compile(r"(?:无|没有|暂无|零|〇|未|未发生|未收到|未收取|未开展)"
+                        r"(?:人次|件|条|次|篇|个|项|人|名|元|万元)?[。.;;]?")
 DASHES = {"-", "—", "–", "－", "/", "\\", "——", "--", "─", "―", "一"}
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -124,7 +127,7 @@ def parse_value(raw: str | None, target_unit: str | None = None) -> ParsedValue:
             return ParsedValue(1.0, "exact", "bool", text)
         if s.startswith("否"):
             return ParsedValue(0.0, "exact", "bool", text)
-    if s.startswith(ZERO_WORDS) and not re.search(r"\d", s):
+    if _ZERO_CELL.fullmatch(s):
         return ParsedValue(0.0, "zero_word", target_unit, text)
     m = _NUM.fullmatch(s)
     if m:
