@@ -198,3 +198,44 @@ def metrics(reports: Iterable["Report"], ids: Iterable[str] | None = None, min_n
     if not frames:
         return pd.DataFrame(columns=["report_id", "region", "province", "level", "year", "template", *METRIC_COLUMNS])
     return pd.concat(frames, ignore_index=True)
+
+
+# ---------------------------------------------------------------- outcome groups (for plots)
+
+@lru_cache(maxsize=1)
+def _outcome_groups() -> tuple[tuple[str, tuple[str, ...], tuple[Term, ...], str, str], ...]:
+    with resources.files("gikit").joinpath("data/outcome_groups.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return tuple((r["group"], tuple(r["templates"].split(",")), _terms(r["codes"]), r["label_en"], r["label_zh"])
+                 for r in rows)
+
+
+def outcome_group_ids() -> list[str]:
+    """The coarse outcome groups, in display order (``data/outcome_groups.tsv``)."""
+    return list(dict.fromkeys(g[0] for g in _outcome_groups()))
+
+
+def outcome_group_label(group: str, lang: str = "en") -> str:
+    """English or Chinese label of an outcome group."""
+    for g, _, _, en, zh in _outcome_groups():
+        if g == group:
+            return zh if lang == "zh" else en
+    return group
+
+
+def outcome_counts(report: "Report") -> pd.Series:
+    """Requests by coarse outcome group (granted in full, in part, withheld, not held, not processed,
+    other) plus ``decided`` (``h.requests.decided``), in the report's headline scope. A group is NaN
+    when one of its figures is missing or when the report's template has no such group.
+
+    The groups line up the old and new templates only roughly (SPEC §7.1: refusals are not
+    comparable); they are meant for pictures, the metrics for analysis.
+    """
+    hl = headline(report)
+    figures = {(c, a): (v, q) for c, a, v, q in zip(hl["code"], hl["applicant"], hl["value"], hl["qualifier"])}
+    out: dict[str, float] = {}
+    for group in outcome_group_ids():
+        defs = [g for g in _outcome_groups() if g[0] == group and ("*" in g[1] or report.meta.template in g[1])]
+        out[group] = _sum(defs[0][2], figures)[0] if defs else math.nan
+    out["decided"] = figures.get(("h.requests.decided", "total"), (math.nan, ""))[0]
+    return pd.Series(out, name=report.report_id, dtype=float)
