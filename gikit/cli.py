@@ -1,5 +1,9 @@
 """Command line: ``gikit demo``, ``gikit parse``, ``gikit check``.
 
+    gikit parse reports/ -o reports.duckdb --workers 4
+    gikit check report.html
+    gikit demo --figures ./gikit-figures
+
 >>> main(["--version"]) == 0
 True
 """
@@ -8,37 +12,154 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from pathlib import Path
+
+#: the demo's comparison: column name -> indicator code (harmonised where old and new line up)
+DEMO_COLUMNS = {
+    "requests received": "h.requests.received",
+    "decided": "h.requests.decided",
+    "granted in full": "h.requests.granted_full",
+    "granted in part": "h.requests.granted_partial",
+    "not held": "h.requests.info_not_held",
+    "reconsiderations": "h.review.total",
+    "lawsuits": "h.litigation.total",
+    "proactive items (old)": "active.items.total",
+    "new normative docs": "h.active.normative_docs.new",
+}
+
+
+def _print_frame(df, **kwargs) -> None:  # noqa: ANN001
+    import pandas as pd  # noqa: PLC0415
+
+    with pd.option_context("display.width", 220, "display.max_columns", 30, "display.max_rows", 500,
+                           "display.unicode.east_asian_width", True):
+        print(df.to_string(**kwargs))
 
 
 def _demo(args: argparse.Namespace) -> int:
-    import pandas as pd
+    import matplotlib  # noqa: PLC0415
 
-    import gikit
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
 
-    rows = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", gikit.GikitWarning)
-        for sid in gikit.list_samples()["sample_id"]:
-            r = gikit.load_report(sid)
-            m = r.meta
-            rows.append({"sample": sid, "region": m.region, "province": m.province, "level": m.level,
-                         "year": m.year, "template": m.template, "scope": m.scope,
-                         "figures": r.summary()["n_figures"], "warnings": len(r.warnings)})
-    with pd.option_context("display.width", 200, "display.max_columns", 20,
-                           "display.unicode.east_asian_width", True):
-        print("gikit demo — the bundled sample reports\n")
-        print(pd.DataFrame(rows).to_string(index=False))
+    import gikit  # noqa: PLC0415
+    from gikit import plotting  # noqa: PLC0415
+
+    c = gikit.load_reports(gikit.list_samples()["file"], workers=args.workers, progress=False)
+    meta = c.summary()[["report_id", "province", "level", "year", "template", "scope", "n_figures", "n_warnings"]]
+    print("gikit demo — the five bundled sample reports\n")
+    _print_frame(meta, index=False)
+
+    table = c.compare(list(DEMO_COLUMNS.values()), by="report_id", harmonized=False)
+    table = table[list(DEMO_COLUMNS.values())]
+    table.columns = list(DEMO_COLUMNS)
+    print("\nCross-regional comparison (headline scope of each report; blank = not reported)\n")
+    _print_frame(table.T, na_rep="", float_format=lambda v: f"{v:,.0f}")
+
+    shares = plotting.outcome_table(c)
+    print("\nOutcomes of information requests (coarse groups; old and new templates line up only roughly)\n")
+    _print_frame(shares, na_rep="", float_format=lambda v: f"{v:,.0f}")
+
+    m = c.metrics()
+    computed = m[m["value"].notna()]
+    print(f"\nMetrics: {len(computed)} of {len(m)} computed (the rest lack figures or rest on n < 30; "
+          f"see c.metrics()['reason'])")
+    if len(computed):
+        _print_frame(computed[["report_id", "metric", "value", "numerator", "denominator"]], index=False)
+
+    out = Path(args.figures)
+    out.mkdir(parents=True, exist_ok=True)
+    figures = {
+        "requests_received.png": lambda ax: plotting.compare(c, "requests.received.total", by="report_id", ax=ax),
+        "outcome_shares.png": lambda ax: plotting.outcome_shares(c, ax=ax),
+        "funnel.png": lambda ax: plotting.funnel(c, ax=ax, log=True),
+        "heatmap.png": lambda ax: plotting.heatmap(c, ax=ax),
+    }
+    for name, draw in figures.items():
+        fig, ax = plt.subplots(figsize=(10, 5), layout="constrained")
+        draw(ax)
+        fig.savefig(out / name, dpi=110)
+        plt.close(fig)
+    print(f"\nFigures written to {out.resolve()}/: {', '.join(figures)}")
+    print("Next: gikit.load_reports('folder/') · c.compare(codes, by='region') · c.metrics() · c.to_duckdb(path)")
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    import gikit  # noqa: PLC0415
+    from gikit.store import FORMATS, write  # noqa: PLC0415
+
+    out = Path(args.output)
+    if out.suffix.lower() not in FORMATS:
+        print(f"gikit parse: unknown output type {out.suffix or '(none)'!r} for {out}; "
+              f"use one of {', '.join(FORMATS)}", file=sys.stderr)
+        return 2
+    try:
+        c = gikit.load_reports(args.paths, workers=args.workers, progress=not args.quiet)
+    except gikit.GikitError as exc:
+        print(f"gikit parse: {exc}", file=sys.stderr)
+        return 1
+    failures = c.failures
+    print(f"parsed {len(c)} report(s), {len(failures)} failure(s)", file=sys.stderr)
+    if len(failures):
+        for row in failures.itertuples():
+            print(f"  FAILED {row.source}: {row.error}: {row.message}", file=sys.stderr)
+    if not len(c):
+        print("gikit parse: nothing parsed; no output written", file=sys.stderr)
+        return 1
+    try:
+        fmt = write(c, out)
+    except gikit.GikitError as exc:
+        print(f"gikit parse: {exc}", file=sys.stderr)
+        return 1
+    n = len(c.indicators)
+    print(f"wrote {n} figure(s) from {len(c)} report(s) to {out} ({fmt})", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    import gikit  # noqa: PLC0415
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", gikit.GikitWarning)
+            r = gikit.load_report(args.file, warn=False)
+    except gikit.GikitError as exc:
+        print(f"gikit check: {exc}", file=sys.stderr)
+        return 1
+    checks = r.checks()
+    print(f"{r.report_id} · {r.meta.template} · {len(checks)} checks")
+    if len(checks):
+        _print_frame(checks, index=False)
+    else:
+        print("(no checks could be run: the report has no figures they apply to)")
+    for w in r.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from . import __version__  # noqa: PLC0415
 
     p = argparse.ArgumentParser(prog="gikit", description="Parse government information disclosure annual reports.")
     p.add_argument("--version", action="version", version=f"gikit {__version__}")
     sub = p.add_subparsers(dest="command")
-    d = sub.add_parser("demo", help="parse the bundled samples and print a comparison")
+
+    d = sub.add_parser("demo", help="parse the bundled samples, print a comparison and write figures")
+    d.add_argument("--figures", default="gikit-figures", help="folder for the PNG figures (default: ./gikit-figures)")
+    d.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
     d.set_defaults(func=_demo)
+
+    pa = sub.add_parser("parse", help="parse reports into one .csv, .parquet, .xlsx or .duckdb file")
+    pa.add_argument("paths", nargs="+", help="files, folders (searched recursively) or glob patterns")
+    pa.add_argument("-o", "--output", required=True, help="output file: OUT.csv, OUT.parquet, OUT.xlsx or OUT.duckdb")
+    pa.add_argument("--workers", type=int, default=None, help="parallel processes (default: CPU count)")
+    pa.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    pa.set_defaults(func=_parse)
+
+    ch = sub.add_parser("check", help="print the consistency checks of one report")
+    ch.add_argument("file", help="a report file or a sample id")
+    ch.set_defaults(func=_check)
     return p
 
 
