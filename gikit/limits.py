@@ -32,8 +32,9 @@ MAX_UNZIPPED_BYTES: int = _env("GIKIT_MAX_UNZIPPED", 200 * 1024 * 1024)
 MAX_ZIP_RATIO: int = _env("GIKIT_MAX_ZIP_RATIO", 1000)
 #: Most parts in a DOCX/XLSX archive. Env: ``GIKIT_MAX_ZIP_MEMBERS``.
 MAX_ZIP_MEMBERS: int = _env("GIKIT_MAX_ZIP_MEMBERS", 10_000)
-#: Deepest HTML nesting followed; deeper content is flattened. Env: ``GIKIT_MAX_HTML_DEPTH``.
-MAX_HTML_DEPTH: int = _env("GIKIT_MAX_HTML_DEPTH", 200)
+#: Deepest HTML nesting the parser follows (libxml2's own limit without huge-tree mode, which gikit
+#: never enables); a deeper page is read again with its layout tags flattened. Informational.
+MAX_HTML_DEPTH: int = 256
 #: Most PDF pages read; later pages are skipped with a warning. Env: ``GIKIT_MAX_PDF_PAGES``.
 MAX_PDF_PAGES: int = _env("GIKIT_MAX_PDF_PAGES", 200)
 #: Most characters on one PDF page analysed for layout; denser pages are read as plain text.

@@ -10,6 +10,7 @@ import re
 
 from lxml import etree, html as lxml_html
 
+from .. import limits
 from ..document import Document, DocumentBuilder
 from ..exceptions import ParseError
 from .encoding import decode
@@ -34,17 +35,36 @@ def read_html(data: bytes, source: str) -> Document:
     [['a', '1'], ['a', '2']]
     """
     text, enc = _decode_html(data, source)
-    try:
-        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(
-            recover=True, remove_comments=True, remove_pis=True, huge_tree=False))
-    except (etree.ParserError, ValueError) as exc:
-        raise ParseError(f"the HTML could not be parsed ({exc})", source=source) from None
     b = DocumentBuilder(source=source, fmt="html", encoding=enc)
+    root, too_deep = _parse(text, source)
+    if too_deep:  # libxml2 stops at its nesting limit: flatten layout tags and parse again
+        b.notes.append(f"the HTML nests deeper than {limits.MAX_HTML_DEPTH} levels; layout tags were "
+                       "flattened to read it (table and paragraph structure may be lost)")
+        root, too_deep = _parse(_LAYOUT_TAGS.sub("\n", text), source)
+        if too_deep:
+            root, _ = _parse("<pre>" + _ANY_TAG.sub("\n", text) + "</pre>", source)
     title = root.find(".//title")
     if title is not None and title.text:
         b.meta_hints["html_title"] = title.text.strip()
     _walk(root, b)
     return b.build()
+
+
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|font|section|article|center|blockquote|b|i|u|strong|em|a|ul|ol|li|"
+                          r"dl|dd|dt|form|label|small|big|sub|sup|main|aside|header|footer|nav)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _parse(text: str, source: str) -> tuple[etree._Element, bool]:
+    """Parse HTML without libxml2's huge-tree mode; also say whether the nesting limit was hit."""
+    parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"the HTML could not be parsed ({exc})", source=source) from None
+    too_deep = any("depth" in e.message.lower() for e in parser.error_log
+                   if e.type_name == "ERR_RESOURCE_LIMIT" or "depth" in e.message.lower())
+    return root, too_deep
 
 
 def _decode_html(data: bytes, source: str) -> tuple[str, str]:
