@@ -338,8 +338,9 @@ class ReportCollection:
             vals = dict(zip(hl["code"], hl["value"]))
             rows.append({"report_id": rid, **({c: vals.get(c, math.nan) for c in codes} if codes is not None
                                               else vals)})
-        df = pd.DataFrame(rows).set_index("report_id") if rows else pd.DataFrame(columns=codes or [])
-        return df.astype(float)
+        if not rows:
+            return pd.DataFrame(columns=codes or [], index=pd.Index([], name="report_id"), dtype=float)
+        return pd.DataFrame(rows).set_index("report_id").astype(float)
 
     def compare(self, codes: str | Iterable[str], by: str | list[str] = "region", harmonized: bool = True,
                 applicant: str = "total", agg: str = "sum") -> pd.DataFrame:
