@@ -128,11 +128,12 @@ def text_rows(doc: Document, skip: set[int]) -> list[SourceRow]:
         if "|" in text:
             body = text[:-1] if text.endswith("|") else text
             cells = [Tok(t, (a, b), ln.number) for t, a, b in _split(body, ln.start, "|")]
-            if text.startswith("|") and text.endswith("|") and len(cells) > 2 and not pending \
-                    and not text.endswith("||"):
+            markdown = text.startswith("|") and text.endswith("|") and len(text) > 1 \
+                and not text.endswith("||") and not pending
+            if markdown:
                 cells = cells[1:]  # markdown row: the leading pipe is a border
             pending.extend(cells)
-            if text.endswith("||") or not text.endswith("|") or (text.startswith("|") and len(cells) > 2):
+            if markdown or text.endswith("||") or not text.endswith("|"):
                 out.append(SourceRow(pending, "text", True))
                 pending = []
             continue
@@ -208,16 +209,16 @@ class _Placer:
         """Value cells after the label (row ``i``, cell ``j``); returns (cells, next row, header text)."""
         row = rows[i]
         rest = row.cells[j + 1:]
+        label = row.cells[j]
+        m = _RUN_TOGETHER.search(N(label.text))
+        if m and not match_row(label.text, (spec,)) and label.text.endswith(m.group()):
+            a = label.span[1] - len(m.group())  # run-together digits after the label (issue 9)
+            rest = [Tok(m.group(), (a, label.span[1]), label.line)] + rest
         header = ""
         if spec.kind == "anchor":
             header = "".join(N(t.text) for t in rest if not is_value(t.text))
             rest = [t for t in rest if is_value(t.text)]
-        if row.multi and (rest or spec.kind != "anchor"):
-            tail = N(row.cells[j].text)
-            m = _RUN_TOGETHER.search(tail)
-            if m and not match_row(tail, (spec,)):
-                a = row.cells[j].span[0] + len(row.cells[j].text) - len(m.group())
-                rest = [Tok(m.group(), (a, a + len(m.group())), row.cells[j].line)] + rest
+        if row.multi and (rest or spec.kind != "anchor") or (m and rest):
             return rest, i + 1, header
         vals: list[Tok] = list(rest)
         k = i + 1

@@ -31,7 +31,7 @@ TEMPLATES = ("old", "fmt2019", "fmt2021")
 ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}(?:\.(?!\d)|、)|其中:?)+")
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}年度?")
 #: a fuzzy match (characters lost, SPEC D6) needs this similarity and this many characters
-FUZZY_RATIO = 0.8
+FUZZY_RATIO = 0.7
 FUZZY_MIN_LEN = 6
 #: a label without its ordinal must be this long to match a template label that has one
 BARE_MIN_LEN = 4
