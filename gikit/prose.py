@@ -29,12 +29,12 @@ the first is kept and a ``ProseWarning`` names both.
 >>> doc = Document.from_lines(["2017年,全市共受理依申请公开123件,其中当面申请6件,占总数的4.88%。"])
 >>> obs, _ = extract_prose(doc, ReportMeta(template="old", scope="region_aggregate",
 ...                                        scopes=["region_aggregate"]), [])
->>> [(o.code, o.value, o.scope) for o in obs]  # doctest: +NORMALIZE_WHITESPACE
-[('requests.received.total', 123.0, 'region_aggregate'),
- ('requests.received.channel.in_person', 6.0, 'region_aggregate'),
- ('requests.received.channel.in_person.stated_pct', 4.88, 'region_aggregate')]
+>>> [(o.code, o.value, o.qualifier) for o in obs]  # doctest: +NORMALIZE_WHITESPACE
+[('requests.received.total', 123.0, 'exact'),
+ ('requests.received.channel.in_person', 6.0, 'exact'),
+ ('requests.received.channel.in_person.stated_pct', 4.88, 'exact')]
 >>> obs[0].raw, obs[0].locator
-('共受理依申请公开123件', 'line 1 · chars 22-25 · prose')
+('受理依申请公开123件', 'line 1 · chars 16-19 · prose')
 """
 from __future__ import annotations
 
@@ -59,11 +59,11 @@ from .values import UNITS, convert, parse_value
 PCT_SUFFIX = ".stated_pct"
 
 #: the quantity: optional 近/约/超…, Arabic or Chinese digits, optional 万/亿 (not 万元), optional 余/多
-NUMBER = (r"(?P<n>(?:接近|将近|超过|大约|近|约|逾|超)?"
-          r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+)"
-          r"(?:[万亿](?!元))?(?:余|多)?)")
+_QUANTITY = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+)"
+             r"(?:[万亿](?!元))?(?:余|多)?")
+#: a range (10-15件) is matched as one quantity so that it can be refused as a whole
+NUMBER = rf"(?P<n>(?:接近|将近|超过|大约|近|约|逾|超)?{_QUANTITY})(?P<range>(?:-|~|至|到){_QUANTITY})?"
 FILLER = r"[的为是共计达到有了总数量:]{0,4}?"
-RANGE_AFTER = re.compile(r"\s*(?:-|~|～|至|到)\s*\d")
 PERCENT_AFTER = re.compile(r"[,;。]?\(?(?:占(?:总数|全部|申请总数|总量|总件数)?的?(?:比例)?(?:为|约)?|比例为)"
                            r"(?P<p>\d+(?:\.\d+)?)%")
 HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))", re.M)
@@ -180,9 +180,10 @@ def rivals(needs: frozenset[str]) -> frozenset[str]:
 
 
 def scope_at(nt: NormText, i: int, meta: ReportMeta) -> str | None:
-    """The scope marker in force at ``i`` if the report's intro lists that scope, else None."""
+    """The scope marker in force at ``i`` if the report's intro lists that scope and it is not the
+    headline scope; else None (= the headline scope)."""
     scope = _last(_context()["scope"], nt.text[nt.block_start(i):i])
-    return scope if scope in (meta.scopes or []) else None
+    return scope if scope in (meta.scopes or []) and scope != meta.scope else None
 
 
 # ------------------------------------------------------------------ extraction
@@ -252,10 +253,9 @@ def extract_prose(doc: Document, meta: ReportMeta, sections: list[Section]
             if after in ("%", "‰", ".") or not free(a, b) or not _context_ok(cue, nt, m.start()):
                 continue
             claimed.append((a, b))
-            if RANGE_AFTER.match(nt.text, m.end()):
+            if m.group("range"):
                 warnings.append(ProseWarning(
-                    f"{doc.source}: {cue.code} is stated as a range "
-                    f"({nt.text[m.start():m.end() + 12]!r}); not recorded"))
+                    f"{doc.source}: {cue.code} is stated as a range ({m.group(0)!r}); not recorded"))
                 continue
             value, qualifier, unit = _read_number(m, cue.code)
             if math.isnan(value):
