@@ -25,6 +25,10 @@ test: $(STAMP)
 docs: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
+# the long fuzz run: 10,000 mutated reports per path (the test suite runs a few dozen)
+fuzz: $(STAMP)
+	GIKIT_FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py
+
 bench: $(STAMP)
 	$(PY) -m benchmarks
 
