@@ -4,8 +4,8 @@
     gikit check report.html
     gikit demo --figures ./gikit-figures
 
->>> main(["--version"]) == 0
-True
+>>> build_parser().parse_args(["parse", "reports/", "-o", "out.duckdb"]).output
+'out.duckdb'
 """
 from __future__ import annotations
 

@@ -1,12 +1,12 @@
 """The Jupyter explorer: ``c.explore()`` — pick indicators, grouping, reports and chart type; it
 draws with the functions of ``gikit.plotting``. ipywidgets is imported only when called.
 
->>> import gikit
->>> c = gikit.load_reports(gikit.list_samples()["file"], workers=1, progress=False)
->>> ex = explore(c)
->>> ex.chart.value = "heatmap"
->>> ex.ax.get_title()
-'Indicators by report (colour: share of the column maximum)'
+In a notebook::
+
+    c = gikit.load_reports("reports/")
+    ex = c.explore()          # displays the controls and the chart
+    ex.chart.value = "heatmap"  # controls can also be driven from code
+    ex.ax                     # the Axes drawn last
 """
 from __future__ import annotations
 
