@@ -249,7 +249,7 @@ def pct_ok(p: float, printed: str, n: float, denominator: float) -> str | None:
 
     Accept if ``|p − 100n/d| < 10^(−k)`` with ``k`` printed decimals (SPEC §8.3).
 
-    >>> pct_ok(49.79, "49.79%", 123, 247), pct_ok(4.88, "4.88%", 6, 123), pct_ok(5.0, "5%", 6, 123)
+    >>> pct_ok(49.79, "49.79%", 123, 247), pct_ok(4.88, "4.88%", 6, 123), pct_ok(4.7, "4.7%", 6, 123)
     ('truncate', 'round', None)
     """
     if denominator <= 0:
