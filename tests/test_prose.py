@@ -392,6 +392,16 @@ def test_review_and_litigation_outcomes_follow_their_subject():
         "litigation.corrected": 3}
 
 
+def test_2021_narrative_review_and_litigation_outcomes():
+    # typed in the style of a 2021-format 总体情况 paragraph
+    got = figures(["(二)依申请公开情况", "政府信息公开行政复议351件,其中结果维持72件,结果纠正64件,其他结果178件,"
+                   "尚未审结37件;政府信息公开行政诉讼46件,其中结果维持25件,结果纠正5件,其他结果9件,尚未审结7件。"], NEW)
+    assert {k[0]: o.value for k, o in got.items()} == {
+        "review.total": 351, "review.upheld": 72, "review.corrected": 64, "review.other": 178, "review.pending": 37,
+        "litigation.total": 46, "litigation.upheld": 25, "litigation.corrected": 5, "litigation.other": 9,
+        "litigation.pending": 7}
+
+
 def test_combined_categories_are_not_split():
     # S9 (SPEC §8.1 X.2): 予以公开及部分公开258件 is neither 予以公开 nor 部分公开
     got = figures(["三、收到和处理政府信息公开申请情况", "本年度予以公开及部分公开258件(33.9%),无法提供265件。"], NEW)
