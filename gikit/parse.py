@@ -38,12 +38,35 @@ def _soft(stage: str, source: str, func: Callable[[], T], default: T, warnings: 
         return default
 
 
-def merge(table: list[Observation], prose: list[Observation]) -> tuple[list[Observation], list[Observation]]:
-    """Table beats prose for the same (code, applicant, scope); returns (kept, shadowed prose)."""
-    seen = {(o.code, o.applicant, o.scope) for o in table}
-    kept, shadowed = list(table), []
-    for o in prose:
-        (shadowed if (o.code, o.applicant, o.scope) in seen else kept).append(o)
+#: which figure is kept when several give the same (code, applicant, scope)
+PRIORITY = {"table": 0, "derived": 1, "prose": 2}
+
+
+def _rank(o: Observation) -> tuple[bool, int]:
+    """A figure with a number beats a missing one (a blank printed total yields to the sum of its
+    printed parts, SPEC D2); then table beats derived beats prose."""
+    return (o.value != o.value, PRIORITY.get(o.source, 3))
+
+
+def merge(observations: list[Observation]) -> tuple[list[Observation], list[Observation]]:
+    """Keep one figure per (code, applicant, scope): with a number before without; then table,
+    derived, prose.
+
+    Returns (kept, shadowed); the shadowed figures stay available for the prose-vs-table checks.
+
+    >>> t = Observation("review.total", 2.0, source="table")
+    >>> p = Observation("review.total", 3.0, source="prose")
+    >>> [o.source for o in merge([p, t])[0]], [o.source for o in merge([p, t])[1]]
+    (['table'], ['prose'])
+    """
+    best: dict[tuple, Observation] = {}
+    for o in observations:
+        key = (o.code, o.applicant, o.scope)
+        if key not in best or _rank(o) < _rank(best[key]):
+            best[key] = o
+    kept_ids = {id(o) for o in best.values()}
+    kept = [o for o in observations if id(o) in kept_ids]
+    shadowed = [o for o in observations if id(o) not in kept_ids]
     return kept, shadowed
 
 
@@ -66,7 +89,8 @@ def parse_document(doc: Document) -> Report:
     for o in t_obs:
         if o.scope is None:
             o.scope = meta.scope
-    kept, shadowed = merge(t_obs, p_obs)
+    kept, shadowed = merge(t_obs + p_obs)
     derived = _soft("derived figures", doc.source, lambda: derive(kept, meta), [], warnings)
-    return Report(meta=meta, document=doc, observations=kept + derived, shadowed=shadowed,
+    kept, more_shadowed = merge(kept + derived)
+    return Report(meta=meta, document=doc, observations=kept, shadowed=shadowed + more_shadowed,
                   sections=sections, warnings=warnings)

@@ -130,3 +130,16 @@ def test_import_is_light():
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_blank_printed_total_yields_to_sum_of_parts():
+    # SPEC D2: a 2021 Table 4 whose 行政复议 总计 cell is blank while its parts are printed
+    from gikit.observations import Observation
+    from gikit.parse import merge
+
+    blank = Observation("review.total", float("nan"), qualifier="blank", source="table")
+    derived = Observation("review.total", 3.0, qualifier="derived", source="derived")
+    prose = Observation("review.total", 4.0, source="prose")
+    kept, shadowed = merge([blank, prose, derived])
+    assert [(o.source, o.value) for o in kept] == [("derived", 3.0)]
+    assert {o.source for o in shadowed} == {"table", "prose"}
