@@ -467,8 +467,8 @@ def harmonized_code(code: str) -> str:
 
 
 def _harmonized() -> dict[str, str]:
-    import csv  # noqa: PLC0415
-    from importlib import resources  # noqa: PLC0415
+    from .derive import harmonised  # noqa: PLC0415
 
-    with resources.files("gikit").joinpath("data/harmonized.tsv").open(encoding="utf-8") as f:
-        return {r["code"]: r["h_code"] for r in csv.DictReader(f, delimiter="\t")}
+    # a code maps to the h.* indicator whose formula (in some template) is that code alone
+    return {h["numerator"][0]: h["code"] for h in harmonised()
+            if len(h["numerator"]) == 1 and not h["denominator"]}
