@@ -1,6 +1,7 @@
 """Command line: ``gikit demo``, ``gikit parse``, ``gikit check``.
 
     gikit parse reports/ -o reports.duckdb --workers 4
+    gikit parse reports/ -o reports.parquet --engine dask --scheduler tcp://10.0.0.5:8786
     gikit check report.html
     gikit demo --figures ./gikit-figures
 
@@ -85,35 +86,46 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_failures(n_reports: int, failures: list) -> None:
+    print(f"parsed {n_reports} report(s), {len(failures)} failure(s)", file=sys.stderr)
+    for f in failures:
+        print(f"  FAILED {f.source}: {f.error}: {f.message}", file=sys.stderr)
+
+
 def _parse(args: argparse.Namespace) -> int:
     import gikit  # noqa: PLC0415
+    from gikit.batch import write_reports  # noqa: PLC0415
     from gikit.store import FORMATS, write  # noqa: PLC0415
 
     out = Path(args.output)
-    if out.suffix.lower() not in FORMATS:
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
         print(f"gikit parse: unknown output type {out.suffix or '(none)'!r} for {out}; "
               f"use one of {', '.join(FORMATS)}", file=sys.stderr)
         return 2
+    if args.scheduler and args.engine != "dask":
+        print("gikit parse: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     try:
-        c = gikit.load_reports(args.paths, workers=args.workers, progress=not args.quiet)
+        if fmt == "excel":  # a workbook cannot be streamed: build the collection, then write it
+            c = gikit.load_reports(args.paths, workers=args.workers, progress=not args.quiet,
+                                   engine=args.engine, scheduler=args.scheduler)
+            _report_failures(len(c), c._failures)
+            n_reports, n_figures = len(c), len(c.indicators)
+            if n_reports:
+                write(c, out)
+        else:
+            s = write_reports(args.paths, out, workers=args.workers, engine=args.engine,
+                              scheduler=args.scheduler, chunk_size=args.chunk_size, progress=not args.quiet)
+            _report_failures(s.n_reports, s.failures)
+            n_reports, n_figures = s.n_reports, s.n_figures
     except gikit.GikitError as exc:
         print(f"gikit parse: {exc}", file=sys.stderr)
         return 1
-    failures = c.failures
-    print(f"parsed {len(c)} report(s), {len(failures)} failure(s)", file=sys.stderr)
-    if len(failures):
-        for row in failures.itertuples():
-            print(f"  FAILED {row.source}: {row.error}: {row.message}", file=sys.stderr)
-    if not len(c):
+    if not n_reports:
         print("gikit parse: nothing parsed; no output written", file=sys.stderr)
         return 1
-    try:
-        fmt = write(c, out)
-    except gikit.GikitError as exc:
-        print(f"gikit parse: {exc}", file=sys.stderr)
-        return 1
-    n = len(c.indicators)
-    print(f"wrote {n} figure(s) from {len(c)} report(s) to {out} ({fmt})", file=sys.stderr)
+    print(f"wrote {n_figures} figure(s) from {n_reports} report(s) to {out} ({fmt})", file=sys.stderr)
     return 0
 
 
@@ -153,7 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
     pa = sub.add_parser("parse", help="parse reports into one .csv, .parquet, .xlsx or .duckdb file")
     pa.add_argument("paths", nargs="+", help="files, folders (searched recursively) or glob patterns")
     pa.add_argument("-o", "--output", required=True, help="output file: OUT.csv, OUT.parquet, OUT.xlsx or OUT.duckdb")
-    pa.add_argument("--workers", type=int, default=None, help="parallel processes (default: CPU count)")
+    pa.add_argument("--workers", type=int, default=None,
+                    help="parallel processes (default: CPU count); with --engine dask, LocalCluster workers")
+    pa.add_argument("--engine", choices=["processes", "dask"], default="processes",
+                    help="processes on this machine (default) or a Dask cluster")
+    pa.add_argument("--scheduler", default=None,
+                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
+    pa.add_argument("--chunk-size", type=int, default=500,
+                    help="reports per chunk written (a Parquet row group or part file; default 500)")
     pa.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pa.set_defaults(func=_parse)
 

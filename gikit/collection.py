@@ -16,7 +16,6 @@ import os
 import re
 import warnings as _warnings
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,36 +104,34 @@ def parse_one(source: str) -> Report | Failure:
         return Failure(source, type(exc).__name__, f"{source}: unexpected {type(exc).__name__}: {exc}")
 
 
-def iter_parsed(sources: list[str], workers: int | None = None, progress: bool = True
+def iter_parsed(sources: list[str], workers: int | None = None, progress: bool = True,
+                engine: str = "processes", scheduler: str | None = None
                 ) -> Iterator[tuple[int, Report | Failure]]:
-    """Yield ``(index, Report | Failure)`` as files finish (in completion order).
+    """Yield ``(index, Report | Failure)`` for every source, in input order.
 
-    ``workers=1`` parses in this process; otherwise a ``ProcessPoolExecutor`` with ``workers``
-    processes (default: the CPU count, at most one per file).
+    ``engine="processes"``: ``workers=1`` parses in this process, otherwise a
+    ``ProcessPoolExecutor`` with ``workers`` processes (default: the CPU count, at most one per
+    task of a few files). ``engine="dask"``: a Dask cluster at ``scheduler`` or a new
+    ``LocalCluster`` (see ``gikit.dask_engine``). Only a bounded number of files is in flight.
     """
     from tqdm.auto import tqdm  # noqa: PLC0415 — a widget in Jupyter, text in a terminal
 
+    from .batch import _window, executor, parse_reports, per_task, run_ordered  # noqa: PLC0415
+
     n = len(sources)
-    if workers is None:
-        workers = min(os.cpu_count() or 1, n)
     bar = tqdm(total=n, desc="parsing", unit="file", disable=not progress or n == 0)
+
+    def crashed(src: str, exc: BaseException) -> Failure:
+        return Failure(src, type(exc).__name__, f"{src}: worker failed: {exc}")
+
     try:
-        if workers <= 1 or n <= 1:
-            for i, src in enumerate(sources):
-                res = parse_one(src)
-                bar.update(1)
-                yield i, res
+        if n == 0:
             return
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(parse_one, src): i for i, src in enumerate(sources)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                try:
-                    res = fut.result()
-                except Exception as exc:  # noqa: BLE001 — a crashed worker is a failure of that file
-                    if os.environ.get("GIKIT_DEBUG"):
-                        raise
-                    res = Failure(sources[i], type(exc).__name__, f"{sources[i]}: worker failed: {exc}")
+        with executor(engine, workers, scheduler, n) as ex:
+            window = getattr(ex, "window", None) or _window(workers)
+            results = run_ordered(ex.submit, parse_reports, sources, window, per_task(n, workers),
+                                  on_error=crashed)
+            for i, res in enumerate(results):
                 bar.update(1)
                 yield i, res
     finally:
@@ -142,12 +139,16 @@ def iter_parsed(sources: list[str], workers: int | None = None, progress: bool =
 
 
 def load_reports(sources: str | os.PathLike | Iterable[str | os.PathLike], workers: int | None = None,
-                 progress: bool = True) -> "ReportCollection":
+                 progress: bool = True, engine: str = "processes", scheduler: str | None = None
+                 ) -> "ReportCollection":
     """Parse many reports in parallel into a ``ReportCollection``.
 
     ``sources``: a folder (searched recursively), a glob pattern (``"reports/**/*.html"``), a path,
     a sample id, or a list of any of these. Files that fail are kept in ``c.failures`` with the
     reason; one bad file never stops the batch. ``progress`` shows a tqdm bar (a widget in Jupyter).
+    ``engine="dask"`` parses on a Dask cluster (``scheduler`` address, or a new LocalCluster with
+    ``workers`` processes); the result is the same. To stream a large batch to Parquet or DuckDB
+    without holding every Report, use ``gikit.batch.write_reports`` (``gikit parse``).
 
     >>> import gikit
     >>> c = gikit.load_reports(gikit.list_samples()["file"], workers=1, progress=False)
@@ -155,8 +156,8 @@ def load_reports(sources: str | os.PathLike | Iterable[str | os.PathLike], worke
     (5, 0)
     """
     files = expand_sources(sources)
-    results: dict[int, Report | Failure] = dict(iter_parsed(files, workers=workers, progress=progress))
-    ordered = [results[i] for i in range(len(files))]
+    ordered = [res for _, res in iter_parsed(files, workers=workers, progress=progress, engine=engine,
+                                             scheduler=scheduler)]
     reports = [r for r in ordered if isinstance(r, Report)]
     failures = [f for f in ordered if isinstance(f, Failure)]
     return ReportCollection(reports, failures=failures)

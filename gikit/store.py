@@ -147,3 +147,188 @@ def write(c: "ReportCollection", path: str | os.PathLike) -> str:
     {"csv": collection_to_csv, "parquet": collection_to_parquet, "excel": collection_to_excel,
      "duckdb": collection_to_duckdb}[fmt](c, path)
     return fmt
+
+
+# ---------------------------------------------------------------- streaming sinks (gikit.batch)
+
+#: the date fields of ``ReportMeta`` (typed as dates in every chunk, even when all missing)
+DATE_COLUMNS = ("published", "signature_date", "period_start", "period_end")
+
+
+def chunk_frame(name: str, results: list) -> pd.DataFrame:
+    """One table's rows of a chunk of ``batch.FileResult``s as a frame typed like the in-memory
+    collection's (``year`` nullable integer, dates as datetimes, text as strings)."""
+    import numpy as np  # noqa: PLC0415
+
+    cols = next((r.columns[name] for r in results if name in r.columns), None)
+    rows = [row for r in results for row in r.records.get(name, ())]
+    df = pd.DataFrame.from_records(rows, columns=cols) if cols else pd.DataFrame()
+    if "year" in df.columns:
+        df["year"] = df["year"].astype("Int64")
+    if name == "indicators":
+        df = df.replace({None: np.nan}).astype({"value": float})
+    if name == "reports":
+        for c in DATE_COLUMNS:
+            if c in df.columns:
+                df[c] = pd.to_datetime(df[c])
+    return _storable(df)
+
+
+class _Sink:
+    """Receives chunks of results from ``gikit.batch.write_reports``; opens its file lazily so
+    that nothing is written when nothing was parsed."""
+
+    format = ""
+    tables: tuple[str, ...] = ("reports", "indicators")
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+
+    def write(self, results: list) -> None:
+        raise NotImplementedError
+
+    def finish(self, failures: list, stubs: list) -> None:
+        """Called once after the last chunk when at least one report was written."""
+
+    def close(self) -> None:
+        """Release files (also after an error)."""
+
+
+class ParquetSink(_Sink):
+    """``indicators`` to one Parquet file (a row group per chunk), or with ``partitioned`` to a
+    folder of ``part-00000.parquet`` … files, one per chunk."""
+
+    format = "parquet"
+    tables = ("indicators",)
+
+    def __init__(self, path: str | os.PathLike, partitioned: bool = False) -> None:
+        super().__init__(path)
+        try:
+            import pyarrow  # noqa: F401, PLC0415
+        except ImportError:
+            raise ExportError("writing Parquet needs pyarrow: pip install 'gikit[store]'", source=str(path)) from None
+        self.partitioned = partitioned
+        self.writer = None
+        self.parts = 0
+
+    def write(self, results: list) -> None:
+        import pyarrow as pa  # noqa: PLC0415
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        table = pa.Table.from_pandas(chunk_frame("indicators", results), preserve_index=False)
+        if self.partitioned:
+            if self.parts == 0:
+                if self.path.exists() and not self.path.is_dir():
+                    self.path.unlink()
+                self.path.mkdir(parents=True, exist_ok=True)
+                for old in self.path.glob("part-*.parquet"):
+                    old.unlink()
+            pq.write_table(table, self.path / f"part-{self.parts:05d}.parquet")
+            self.parts += 1
+            return
+        if self.writer is None:
+            self.schema = table.schema
+            self.writer = pq.ParquetWriter(str(self.path), self.schema)
+        self.writer.write_table(table.cast(self.schema))
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+class CsvSink(_Sink):
+    """``indicators`` appended to one UTF-8 CSV file."""
+
+    format = "csv"
+    tables = ("indicators",)
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        super().__init__(path)
+        self.started = False
+
+    def write(self, results: list) -> None:
+        chunk_frame("indicators", results).to_csv(self.path, mode="a" if self.started else "w",
+                                                   header=not self.started, index=False, encoding="utf-8")
+        self.started = True
+
+
+class DuckDBSink(_Sink):
+    """Tables reports, indicators, metrics, checks (with the cross-year checks), failures and
+    codebook in one DuckDB file (an existing file is replaced)."""
+
+    format = "duckdb"
+    tables = ("reports", "indicators", "metrics", "checks")
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        super().__init__(path)
+        try:
+            import duckdb  # noqa: F401, PLC0415
+        except ImportError:
+            raise ExportError("writing DuckDB needs duckdb: pip install 'gikit[store]'", source=str(path)) from None
+        self.con = None
+        self.created: set[str] = set()
+
+    def _connect(self):  # noqa: ANN202
+        import duckdb  # noqa: PLC0415
+
+        if self.con is None:
+            for p in (self.path, Path(f"{self.path}.wal")):
+                if p.exists():
+                    p.unlink()
+            self.con = duckdb.connect(str(self.path))
+        return self.con
+
+    def _append(self, name: str, df: pd.DataFrame) -> None:
+        con = self._connect()
+        if df.empty and name in self.created:
+            return
+        con.register("frame", _storable(df))
+        if name in self.created:
+            con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM frame')
+        else:
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
+            self.created.add(name)
+        con.unregister("frame")
+
+    def write(self, results: list) -> None:
+        for name in self.tables:
+            df = chunk_frame(name, results)
+            if not df.empty or name not in self.created:
+                if df.columns.empty:
+                    continue
+                self._append(name, df)
+
+    def finish(self, failures: list, stubs: list) -> None:
+        from .checks import CHECK_COLUMNS, cross_year_checks  # noqa: PLC0415
+
+        if len(stubs) > 1:
+            extra = cross_year_checks(stubs)
+            if not extra.empty:
+                self._append("checks", extra)
+        if "checks" not in self.created:
+            self._append("checks", pd.DataFrame(columns=["report_id", *CHECK_COLUMNS]))
+        from .collection import FAILURE_COLUMNS  # noqa: PLC0415
+
+        self._append("failures", pd.DataFrame([vars(f) for f in failures], columns=FAILURE_COLUMNS))
+        self._append("codebook", codebook_frame())
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+
+def open_sink(path: str | os.PathLike, partitioned: bool = False) -> _Sink:
+    """The streaming sink for ``path``'s extension (.parquet, .duckdb/.db, .csv); Excel cannot be
+    streamed (use ``ReportCollection.to_excel``)."""
+    ext = Path(path).suffix.lower()
+    fmt = FORMATS.get(ext)
+    if fmt == "parquet":
+        return ParquetSink(path, partitioned=partitioned)
+    if fmt == "duckdb":
+        return DuckDBSink(path)
+    if fmt == "csv":
+        return CsvSink(path)
+    raise ExportError(f"cannot stream to {ext or '(none)'!r}; use .parquet, .duckdb or .csv "
+                      f"(Excel: load_reports(...).to_excel(path))", source=str(path))
