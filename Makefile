@@ -19,6 +19,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/gikit demo
 
+# the suite includes tests/test_notebooks.py (runs every notebook) and tests/test_docs.py (strict docs build)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
