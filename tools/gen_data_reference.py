@@ -20,8 +20,10 @@ import pandas as pd
 from gikit import codes
 from gikit.checks import check_definitions
 from gikit.derive import harmonised
+from gikit.meta import SCOPES
 from gikit.observations import QUALIFIERS, SOURCES
 from gikit.prose import PCT_SUFFIX
+from gikit.tablespec import columns_for
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "data.md"
 
@@ -61,6 +63,11 @@ FAMILIES = [
     ("ext.", "Provincial additions (`ext.<province><year>.*`)"),
     ("h.", "Harmonised layer (`h.*`)"),
 ]
+SCOPE_MEANINGS = {
+    "region_aggregate": "the whole region (全市/本行政区域, compiled from all its bodies)",
+    "own_level": "the government's own level (市本级/本机关)",
+    "agency": "one agency or zone administration",
+}
 KIND_FORMULA = {"eq": "=", "le": "≤", "subtotal": "="}
 
 
@@ -126,6 +133,15 @@ def _vocabulary_section() -> list[str]:
     out += _table(["grade", "meaning"], [[f"`{g}`", GRADES.get(g, "")] for g in codes.GRADES])
     out += ["## Kinds", ""]
     out += _table(["kind", "meaning"], [[f"`{k}`", KINDS.get(k, "")] for k in codes.KINDS])
+    out += ["## Applicant columns", "",
+            "The request table of the 2019 and 2021 formats has one column per type of applicant; their "
+            "figures carry `applicant`. Figures without that breakdown have no applicant, and "
+            "`Report.value(code)` reads them as `total`.", ""]
+    out += _table(["applicant", "column (fmt2019, fmt2021)"],
+                  [[f"`{c.key}`", c.label] for c in columns_for("fmt2021", "T3")])
+    out += ["## Scopes", "",
+            "A report may state figures for more than one scope; they are kept apart, never summed.", ""]
+    out += _table(["scope", "meaning"], [[f"`{x}`", SCOPE_MEANINGS.get(x, "")] for x in SCOPES])
     out += ["## Qualifiers", "",
             "Every figure carries a qualifier saying how exact it is. Missing is NaN, never 0.", ""]
     out += _table(["qualifier", "meaning"], [[f"`{q}`", m] for q, m in QUALIFIERS.items()])
