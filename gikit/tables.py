@@ -23,15 +23,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from . import codes
+from . import codes, runtogether
+from .checks import check_definitions
 from .document import Document
 from .exceptions import AmbiguousValueWarning, GikitWarning, TableWarning
 from .meta import ReportMeta
 from .normalize import N
 from .observations import Observation, locator
-from .tablespec import (TEMPLATES, YEAR_WORD, ColSpec, RowSpec, columns_for, label_key, match_column,
-                        match_row, rows_for, tables)
+from .tablespec import (TEMPLATES, YEAR_WORD, ColSpec, RowSpec, columns_for, find_labels, header_words,
+                        label_key, match_column, match_row, rows_for, tables)
 from .values import UNITS, parse_value
 
 #: printed unit-column words (SPEC §3: 单位 column), besides the units of ``values.UNITS``
@@ -39,6 +41,8 @@ UNIT_WORDS = set(UNITS) | {"是/否", "—", "-", "--", "——", "/", "万元",
 #: the banner table (Table 4) may print this many header rows before its values
 MAX_HEADER_ROWS = 60
 _RUN_TOGETHER = re.compile(r"\d{2,}$")
+#: a printed cell that may hold several run-together cells
+_SPLITTABLE = re.compile(r"[+\-−－]?\d[\d.,]*\d(?:万元|亿元|元)?")
 
 
 @dataclass
@@ -48,6 +52,8 @@ class Tok:
     text: str
     span: tuple[int, int]
     line: int
+    head: bool = False  # a header word printed between a label and its values (glued lines)
+    ordinal_tail: str = ""  # trailing digits that may be the next label's ordinal (``…00000002其他…``)
 
     @property
     def empty(self) -> bool:
@@ -117,6 +123,113 @@ def _label_value_split(text: str) -> int | None:
     return parts[k].start()
 
 
+# -- glued lines: several rows of a table run together in one line (issue 9)
+
+#: a value in a glued line: a number (a sign starts one, a money unit ends one), 无, a dash, 是/否
+_GLUED_VALUE = re.compile(r"[+\-−－]?\d[\d.,]*(?:万元|亿元|元)?|无|—+|–|－|-{1,2}|/|是|否")
+#: what may follow a row's values in a glued line besides the next label: an ordinal (section title)
+_ORDINAL_START = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]")
+_PRINTED_UNITS = tuple(sorted({"是/否", "个(事项)"} | set(UNITS), key=len, reverse=True))
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` as labels are matched (N(), year words removed) and each kept character's offset."""
+    chars, idx = [], []
+    for i, ch in enumerate(text):
+        for c in N(ch):
+            chars.append(c)
+            idx.append(i)
+    s = "".join(chars)
+    drop = {j for m in YEAR_WORD.finditer(s) for j in range(m.start(), m.end())}
+    return "".join(c for j, c in enumerate(s) if j not in drop), [i for j, i in enumerate(idx) if j not in drop]
+
+
+def _word_at(text: str, pos: int, words: tuple[str, ...]) -> int:
+    return next((len(w) for w in words if text.startswith(w, pos)), 0)
+
+
+def _tail(text: str) -> tuple[list[tuple[str, int, int]], int]:
+    """Read what follows a label in a glued line: annotations, header words and units, then values.
+    Returns the tokens ``(kind, start, end)`` and where the row's text ends."""
+    toks: list[tuple[str, int, int]] = []
+    pos, values = 0, False
+    heads = header_words()
+    while pos < len(text):
+        if text[pos].isspace() or text[pos] == "|":
+            pos += 1
+            continue
+        if not values:
+            if text[pos] == "(":
+                close = text.find(")", pos)
+                if close < 0:
+                    break
+                toks.append(("note", pos, close + 1))
+                pos = close + 1
+                continue
+            w = _word_at(text, pos, heads)
+            kind = "head"
+            if not w:
+                w, kind = _word_at(text, pos, _PRINTED_UNITS), "unit"
+            if w:
+                toks.append((kind, pos, pos + w))
+                pos += w
+                continue
+        m = _GLUED_VALUE.match(text, pos)
+        if not m:
+            break
+        toks.append(("value", pos, m.end()))
+        pos, values = m.end(), True
+    return toks, pos
+
+
+def glued_rows(text: str, base: int, line: int) -> list[SourceRow] | None:
+    """The rows of a line where labels and values run together (``规章 000行政规范性文件000第二十条…``,
+    ``(一)收到申请数件12``): labels are found inside the line; each takes the values after it up to
+    the next label. None when the line is not such a row (e.g. prose that mentions a label)."""
+    if not any(ch.isdigit() for ch in text) and "无" not in text:
+        return None
+    s, idx = _squeeze(text)
+    hits = [(idx[a], idx[b - 1] + 1, maybe) for a, _, b, maybe in find_labels(s)]
+    if not hits:
+        return None
+    read = []
+    for n, (a, b, _) in enumerate(hits):
+        stop = hits[n + 1][0] if n + 1 < len(hits) else len(text)
+        toks, end = _tail(text[b:stop])
+        rest = text[b + end:stop].strip()
+        read.append((not rest or bool(_ORDINAL_START.match(rest)), toks, b + end, stop, rest))
+    good = [n for n, r in enumerate(read) if r[0]]
+    if not any(k == "value" for n in good for k, _, _ in read[n][1]):
+        return None
+    lone = good == [0] and not text[:hits[0][0]].strip() and not read[0][4]
+    if len(good) < 2 and not lone:
+        return None
+    out: list[SourceRow] = []
+
+    def junk(a: int, b: int) -> None:
+        piece = text[a:b]
+        if piece.strip():
+            a += len(piece) - len(piece.lstrip())
+            out.append(SourceRow([Tok(piece.strip(), (base + a, base + a + len(piece.strip())), line)]))
+
+    cursor = 0
+    for n in good:
+        a, b, _ = hits[n]
+        _, toks, end, stop, _ = read[n]
+        junk(cursor, a)
+        cells = [Tok(text[a:b], (base + a, base + b), line)]
+        for kind, x, y in toks:
+            if kind != "note":
+                cells.append(Tok(text[b + x:b + y], (base + b + x, base + b + y), line, head=kind == "head"))
+        maybe = hits[n + 1][2] if n + 1 < len(hits) else ""
+        if maybe and toks and toks[-1][0] == "value" and b + toks[-1][2] == stop and cells[-1].text.endswith(maybe):
+            cells[-1].ordinal_tail = maybe
+        out.append(SourceRow(cells, "text", any(k in ("value", "unit") for k, _, _ in toks)))
+        cursor = end
+    junk(cursor, len(text))
+    return out
+
+
 def text_rows(doc: Document, skip: set[int]) -> list[SourceRow]:
     """Rows from the lines that are not grid rows: pipe rows, label-value lines, single cells."""
     out: list[SourceRow] = []
@@ -140,6 +253,10 @@ def text_rows(doc: Document, skip: set[int]) -> list[SourceRow]:
         if pending:
             out.append(SourceRow(pending, "text", True))
             pending = []
+        glued = glued_rows(text, ln.start, ln.number)
+        if glued is not None:
+            out.extend(glued)
+            continue
         cut = _label_value_split(text)
         if cut is not None:
             lab = text[:cut].rstrip()
@@ -164,6 +281,17 @@ def source_rows(doc: Document) -> list[SourceRow]:
 
 # ------------------------------------------------------------------ placement
 
+@dataclass(frozen=True)
+class _Run:
+    """A row whose printed cells are fewer than its columns (digits run together): split later."""
+
+    spec: RowSpec
+    label: Tok
+    cols: tuple[ColSpec, ...]
+    cells: tuple[Tok, ...]
+    origin: str
+
+
 @dataclass
 class _Placer:
     doc: Document
@@ -172,6 +300,7 @@ class _Placer:
     warnings: list[GikitWarning] = field(default_factory=list)
     used: dict[int, list[float]] = field(default_factory=dict)
     cursor: int = -1
+    pending: list[_Run] = field(default_factory=list)
 
     @property
     def src(self) -> str:
@@ -184,7 +313,7 @@ class _Placer:
     def find_label(self, row: SourceRow, specs: tuple[RowSpec, ...]) -> tuple[int, RowSpec] | None:
         found = None
         for j, tok in enumerate(row.cells):
-            if tok.empty or is_value(tok.text):
+            if tok.empty or tok.head or is_value(tok.text):
                 continue
             cands = match_row(tok.text, specs)
             if not cands:
@@ -215,6 +344,8 @@ class _Placer:
             a = label.span[1] - len(m.group())  # run-together digits after the label (issue 9)
             rest = [Tok(m.group(), (a, label.span[1]), label.line)] + rest
         header = ""
+        if spec.kind != "anchor":
+            rest = [t for t in rest if not t.head]
         if spec.kind == "anchor":
             header = "".join(N(t.text) for t in rest if not is_value(t.text))
             rest = [t for t in rest if is_value(t.text)]
@@ -256,6 +387,9 @@ class _Placer:
             if missing and header:
                 self.warn(f"table {spec.table}: header lacks {', '.join(missing)}; "
                           f"columns placed in form order")
+        if (len(cells) != len(cols) or any(c.ordinal_tail for c in cells)) and \
+                self.defer(spec, label, cols, cells, origin):
+            return
         if len(cells) != len(cols):
             self.doubt(spec, label, cols, cells, origin)
             return
@@ -274,6 +408,8 @@ class _Placer:
             a = (unit_tok or label).span[1]
             cells = [Tok("", (a, a), (unit_tok or label).line)]
         filled = [c for c in cells[1:] if not c.empty and not _is_filler(c)]
+        if not filled and cells[0].ordinal_tail and self.defer(spec, label, (col,), cells[:1], origin):
+            return
         if filled:
             self.doubt(spec, label, (col,), cells, origin)
             return
@@ -322,12 +458,117 @@ class _Placer:
             self.obs.append(Observation(code, math.nan, applicant, None, codes.unit(code), "ambiguous",
                                         "table", loc, " ".join(printed)))
 
+    # -- run-together rows (issue 9): deferred, then split jointly under the form's identities
+    def defer(self, spec: RowSpec, label: Tok, cols: tuple[ColSpec, ...], cells: list[Tok],
+              origin: str) -> bool:
+        """Keep a row whose cells are digit runs for ``resolve_runs``; False if it is not one."""
+        texts = [N(c.text) for c in cells]
+        if not cells or len(cells) > len(cols) or not all(t and is_value(t) for t in texts):
+            return False
+        if len(cells) == len(cols) and not cells[-1].ordinal_tail:
+            return False
+        if len(cells) < len(cols) and not any(_SPLITTABLE.fullmatch(t) for t in texts):
+            return False
+        self.pending.append(_Run(spec, label, tuple(cols), tuple(cells), origin))
+        return True
+
+    def resolve_runs(self) -> None:
+        """Split the deferred rows: all rows of the report at once, under every identity of the form."""
+        if not self.pending:
+            return
+        fixed = {(o.code, o.applicant or "total"): o.value for o in self.obs
+                 if o.qualifier in ("exact", "zero_word", "dash") and not math.isnan(o.value)}
+        rows = []
+        for run in self.pending:
+            keys = tuple(self._key(run.spec, c) for c in run.cols)
+            segs = tuple(N(c.text) for c in run.cells)
+            variants = [segs]
+            tail = run.cells[-1].ordinal_tail
+            if tail and len(segs[-1]) > len(tail) and segs[-1].endswith(tail):
+                variants.append(segs[:-1] + (segs[-1][:-len(tail)],))
+            rows.append(runtogether.RunRow(keys, tuple(variants)))
+        results = runtogether.solve(rows, fixed, list(form_identities(self.template)))
+        loose = sorted({run.spec.table for run, res in zip(self.pending, results) if res.level != "joint"})
+        if loose:
+            self.warn(f"table {', '.join(loose)}: no split of the run-together rows satisfies every identity "
+                      f"of the form together (the printed figures disagree, or the search was too large); "
+                      f"rows were split on their own and cells that differ are left NaN")
+        for run, res in zip(self.pending, results):
+            self.emit_run(run, res)
+        self.pending = []
+
+    def _key(self, spec: RowSpec, col: ColSpec) -> runtogether.Key:
+        code, applicant = self.code_of(spec, col)
+        return code, applicant or "total"
+
+    def emit_run(self, run: _Run, res: runtogether.RowResult) -> None:
+        spec, label, k = run.spec, run.label, len(run.cols)
+        row = N(label.text)[:40]
+        ids = ", ".join(res.identities) or "none"
+        a, b = run.cells[0].span[0], run.cells[-1].span[1]
+        printed = self.doc.text[a:b]
+        open_cols = []
+        for c, col in enumerate(run.cols):
+            code, applicant = self.code_of(spec, col)
+            piece = res.settled(c)
+            if piece is None:
+                open_cols.append(col.label)
+                cands = "/".join("?" if v is None else f"{v:g}" for v in res.cell_values(c)) or "none"
+                loc = locator(table=spec.table, row=row, col=col.label, line=run.cells[0].line, span=(a, b),
+                              note=f"run-together, cell {c + 1} of {k} ambiguous: {cands}")
+                self.obs.append(Observation(code, math.nan, applicant, None, codes.unit(code), "ambiguous",
+                                            "table", loc, printed))
+                continue
+            tok = run.cells[piece.seg]
+            target = codes.unit(code)
+            pv = parse_value(piece.text, target)
+            note = f"cell {c + 1} of {k} cut from run-together {tok.text!r} as {piece.text!r}; identities: {ids}"
+            if res.level != "joint":
+                note += f" (split {res.level})"
+            if run.origin != "text":
+                note = f"{run.origin}, {note}"
+            loc = locator(table=spec.table, row=row, col=col.label, line=tok.line, span=tok.span, note=note)
+            self.obs.append(Observation(code, pv.value, applicant, None, "bool" if target == "bool" else pv.unit,
+                                        pv.qualifier, "table", loc, tok.text))
+        if open_cols:
+            if res.splits:
+                alts = "; ".join(" ".join(p.text for p in s) for s in res.splits[:6])
+                more = " …" if len(res.splits) > 6 else ""
+                what = f"splits {len(res.splits)} ways (identities: {ids}): {alts}{more}"
+            else:
+                what = f"cannot be cut into {k} cells (identities: {ids})"
+            self.warn(f"table {spec.table}, row {row[:30]!r}: run-together {printed!r} {what}; "
+                      f"{', '.join(open_cols)} left NaN", AmbiguousValueWarning)
+
     def code_of(self, spec: RowSpec, col: ColSpec) -> tuple[str, str | None]:
         if spec.table == "T3":
             return spec.code, col.key
         code = spec.code.replace("{col}", col.key)
         applicant = "total" if self.template == "old" and code.startswith("requests.") else None
         return code, applicant
+
+
+@lru_cache(maxsize=4)
+def form_identities(template: str) -> tuple[runtogether.Identity, ...]:
+    """The form's hard identities (``data/checks.tsv``) as linear equations over table cells:
+    row sums of Table 3 (T3.2), column identities (T3.1, T3.3, printed subtotals T3.4), Table 4
+    groups (T4.1) and the old table's sub-items (O3.*, O4.1, O8.1). ``a|b`` terms use ``a``."""
+    t3 = [c.key for c in columns_for(template, "T3")]
+    out = []
+    for d in check_definitions():
+        if d.severity != "hard" or not d.applies(template):
+            continue
+        if d.kind == "applicant_sum":
+            for r in rows_for(template):
+                if r.table == "T3" and r.kind in ("value", "group"):
+                    terms = tuple(((r.code, a), 1) for a in t3 if a != "total") + (((r.code, "total"), -1),)
+                    out.append(runtogether.Identity(d.id, terms))
+        elif d.kind in ("eq", "subtotal"):
+            for a in (t3 if d.per == "applicant" else ["total"]):
+                terms = tuple(((t.split("|")[0], a), 1) for t in d.lhs) + \
+                    tuple(((t.split("|")[0], a), -1) for t in d.rhs)
+                out.append(runtogether.Identity(d.id, terms))
+    return tuple(out)
 
 
 def _score(rows: list[SourceRow], template: str) -> int:
@@ -381,6 +622,7 @@ def extract_tables(doc: Document, meta: ReportMeta) -> tuple[list[Observation], 
             p.cursor = max(p.cursor, spec.order)
             p.place(spec, rows[i].cells[j], cells, rows[i].origin, header)
         i = max(nxt, i + 1)
+    p.resolve_runs()
     _missing_rows(p, specs)
     return p.obs, p.warnings
 

@@ -185,3 +185,116 @@ def match_column(text: str, columns: tuple[ColSpec, ...]) -> list[ColSpec]:
                 out.append(c)
                 break
     return out
+
+
+# ------------------------------------------------------------------ labels inside a line (issue 9)
+
+#: a bracketed annotation that is not an ordinal like ``(一)`` (ordinals stay in labels)
+_NOTE = re.compile(r"\((?![一二三四五六七八九十]+\))[^()]*\)")
+#: an ordinal printed right before a label found inside a line (one digit for ``2.``-style ordinals)
+_ORDINAL_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d[.、]|其中:?)$")
+
+
+@dataclass(frozen=True)
+class InlineLabel:
+    """A template label as searched for inside a line: ``core`` (N(), ordinal, annotations and
+    year words removed); short cores only count after a printed ordinal; ``digits`` is the
+    template's numeric ordinal (``2`` for ``2.其他法律…``), if any."""
+
+    core: str
+    needs_ordinal: bool
+    digits: str
+
+
+def label_core(label: str) -> str:
+    """The part of a template label that must be printed for it to be found inside a line.
+
+    >>> label_core("(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
+    '部分公开'
+    >>> label_core("第二十条第(五)项"), label_core("1.公开2016年预算信息部门数")
+    ('第二十条第(五)项', '公开预算信息部门数')
+    """
+    s = N(label)
+    m = ORDINAL.match(s)
+    s = s[len(m.group(0)):] if m else s
+    prev = None
+    while prev != s:
+        prev, s = s, _NOTE.sub("", s)
+    return YEAR_WORD.sub("", s).strip(":;,。、 ")
+
+
+@lru_cache(maxsize=1)
+def inline_labels() -> tuple[InlineLabel, ...]:
+    """Every template label (all templates), longest core first."""
+    found: dict[str, InlineLabel] = {}
+    for r in all_rows():
+        for lab, (ordinal, _) in zip(r.labels, r.keys):
+            core = label_core(lab)
+            if not core:
+                continue
+            digits = re.fullmatch(r"(\d+)[.、]", ordinal)
+            new = InlineLabel(core, bool(ordinal) and len(core) < BARE_MIN_LEN, digits.group(1) if digits else "")
+            old = found.get(core)
+            if old is None or (old.needs_ordinal and not new.needs_ordinal):
+                found[core] = new
+    return tuple(sorted(found.values(), key=lambda x: -len(x.core)))
+
+
+def masked_notes(s: str) -> list[tuple[int, int]]:
+    """Spans of bracketed annotations in ``s`` (not ordinals like ``(一)``), nesting allowed.
+
+    >>> masked_notes("(一)予以公开(区分(处理)的)8")
+    [(7, 16)]
+    """
+    out, stack = [], []
+    for i, ch in enumerate(s):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            a = stack.pop()
+            if not re.fullmatch(r"[一二三四五六七八九十]+", s[a + 1:i]):
+                out = [(x, y) for x, y in out if not (a <= x and y <= i + 1)] + [(a, i + 1)]
+    return sorted(out)
+
+
+def find_labels(s: str) -> list[tuple[int, int, int, str]]:
+    """Template labels printed inside ``s`` (already N()-normalised, year words removed):
+    ``(start, core_start, end, maybe_ordinal)`` sorted by position, longest labels first when
+    they overlap, none inside an annotation. ``start`` includes a printed ordinal; when the
+    template's ordinal digit stands before the label without its dot (``…00000002其他法律…``),
+    the label starts at its core and ``maybe_ordinal`` holds that digit.
+
+    >>> s = "规章000行政规范性文件0001.属于国家秘密00000002其他法律行政法规禁止公开1000001"
+    >>> [(s[a:b], m) for a, _, b, m in find_labels(s)]
+    [('规章', ''), ('行政规范性文件', ''), ('1.属于国家秘密', ''), ('其他法律行政法规禁止公开', '2')]
+    """
+    notes = masked_notes(s)
+    taken: list[tuple[int, int]] = []
+    out = []
+    for lab in inline_labels():
+        pos = s.find(lab.core)
+        while pos >= 0:
+            end = pos + len(lab.core)
+            free = not any(a < end and pos < b for a, b in taken) and \
+                not any(a <= pos and end <= b for a, b in notes)
+            m = _ORDINAL_BEFORE.search(s[max(0, pos - 8):pos]) if free else None
+            maybe = ""
+            if m and m.group(0)[0].isdigit() and lab.digits and len(lab.digits) > 1:
+                m = None  # a two-digit template ordinal is not read from one digit
+            if free and not m and lab.digits and s[:pos].endswith(lab.digits) and \
+                    s[max(0, pos - len(lab.digits) - 1):pos - len(lab.digits)].isdigit():
+                maybe = lab.digits
+            start = pos - len(m.group(0)) if m else pos
+            if free and (m or not lab.needs_ordinal) and not any(a < end and start < b for a, b in taken):
+                taken.append((start, end))
+                out.append((start, pos, end, maybe))
+            pos = s.find(lab.core, pos + 1)
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def header_words() -> tuple[str, ...]:
+    """Words printed in table headers (value columns, their groups, ``header_words.tsv``), longest first."""
+    words = {N(w) for c in all_columns() for w in (*c.labels, c.group) if w}
+    words |= {N(r["word"]) for r in _read("header_words.tsv")}
+    return tuple(sorted(words, key=len, reverse=True))
