@@ -221,6 +221,16 @@ fig, ax = plt.subplots(figsize=(10, 4), layout="constrained")
 c.plot.outcome_shares(ax=ax)
 plt.show()
 """),
+    code("""
+groups = outcomes.drop(columns="decided")
+no_total = outcomes.index[outcomes["decided"].isna() & groups.notna().any(axis=1)].tolist()
+empty = outcomes.index[groups.isna().all(axis=1)].tolist()
+zero = outcomes.index[outcomes["decided"].eq(0)].tolist()
+display(Markdown(
+    f"Reports whose total decided is not stated, so that the bar shows shares of the outcomes that are "
+    f"stated: {', '.join(no_total) or 'none'}. No outcome figures at all: {', '.join(empty) or 'none'}. "
+    f"No requests decided: {', '.join(zero) or 'none'}."))
+"""),
     md("The metrics put the same comparison into rates, with the number of cases each rests on:"),
     code("""
 m = c.metrics()
