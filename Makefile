@@ -24,6 +24,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 docs: $(STAMP)
+	$(PY) tools/gen_data_reference.py
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 # the long fuzz run: 10,000 mutated reports per path (the test suite runs a few dozen)
