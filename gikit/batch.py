@@ -12,7 +12,7 @@ a sink (``gikit.store.open_sink``). Only the files in flight and one chunk are h
 >>> s = write_reports(["xilinhot-2021", "ordos-2017"], out, workers=1, progress=False)
 >>> s.n_reports, s.n_failures
 (2, 0)
->>> sorted(pd.read_parquet(out)["report_id"].unique())
+>>> list(pd.read_parquet(out)["report_id"].unique())  # input order
 ['锡林浩特市-2021', '鄂尔多斯市-2017']
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ ENGINES = ("processes", "dask")
 #: files per task sent to a worker (amortises the cost of one submission)
 FILES_PER_TASK = 8
 #: reports per chunk handed to the sink (one Parquet row group / part file, one DuckDB insert)
-CHUNK_SIZE = 500
+CHUNK_SIZE = 200
 
 
 @dataclass

@@ -171,8 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="processes on this machine (default) or a Dask cluster")
     pa.add_argument("--scheduler", default=None,
                     help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
-    pa.add_argument("--chunk-size", type=int, default=500,
-                    help="reports per chunk written (a Parquet row group or part file; default 500)")
+    pa.add_argument("--chunk-size", type=int, default=200,
+                    help="reports per chunk written (a Parquet row group or part file; default 200)")
     pa.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pa.set_defaults(func=_parse)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({c: '"' for c in "“”「」‘’'″"})
@@ -17,6 +18,7 @@ _BRACKETS = str.maketrans({"﹝": "〔", "﹞": "〕", "[": "〔", "]": "〕", "
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\u200c\u200d\u2060"), " ")
 
 
+@lru_cache(maxsize=8192)  # the same labels and cells are normalised many times per report
 def N(label: str) -> str:
     """Normalise a label for matching (SPEC §0): NFKC, no whitespace, one kind of quote and bracket."""
     s = unicodedata.normalize("NFKC", label)
