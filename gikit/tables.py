@@ -33,7 +33,7 @@ from .meta import ReportMeta
 from .normalize import N
 from .observations import Observation, locator
 from .tablespec import (TEMPLATES, YEAR_WORD, ColSpec, RowSpec, columns_for, find_labels, header_words,
-                        label_key, match_column, match_row, rows_for, tables)
+                        label_key, masked_notes, match_column, match_row, rows_for, tables)
 from .values import UNITS, parse_value
 
 #: printed unit-column words (SPEC §3: 单位 column), besides the units of ``values.UNITS``
@@ -133,7 +133,8 @@ _PRINTED_UNITS = tuple(sorted({"是/否", "个(事项)"} | set(UNITS), key=len, 
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
-    """``text`` as labels are matched (N(), year words removed) and each kept character's offset."""
+    """``text`` as labels are matched (N(); year words and annotations such as ``(市、区)`` removed)
+    and each kept character's offset."""
     chars, idx = [], []
     for i, ch in enumerate(text):
         for c in N(ch):
@@ -141,6 +142,7 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
             idx.append(i)
     s = "".join(chars)
     drop = {j for m in YEAR_WORD.finditer(s) for j in range(m.start(), m.end())}
+    drop |= {j for a, b in masked_notes(s) for j in range(a, b)}
     return "".join(c for j, c in enumerate(s) if j not in drop), [i for j, i in enumerate(idx) if j not in drop]
 
 
@@ -158,14 +160,14 @@ def _tail(text: str) -> tuple[list[tuple[str, int, int]], int]:
         if text[pos].isspace() or text[pos] == "|":
             pos += 1
             continue
+        if text[pos] == "(":  # an annotation, before or after the values: (不同渠道和方式公开相同信息计1条)
+            close = text.find(")", pos)
+            if close < 0 or re.fullmatch(r"[一二三四五六七八九十]+", text[pos + 1:close]):
+                break  # unclosed, or an ordinal such as (三): not part of this row
+            toks.append(("note", pos, close + 1))
+            pos = close + 1
+            continue
         if not values:
-            if text[pos] == "(":
-                close = text.find(")", pos)
-                if close < 0:
-                    break
-                toks.append(("note", pos, close + 1))
-                pos = close + 1
-                continue
             w = _word_at(text, pos, heads)
             kind = "head"
             if not w:
@@ -201,7 +203,9 @@ def glued_rows(text: str, base: int, line: int) -> list[SourceRow] | None:
     good = [n for n, r in enumerate(read) if r[0]]
     if not any(k == "value" for n in good for k, _, _ in read[n][1]):
         return None
-    lone = good == [0] and not text[:hits[0][0]].strip() and not read[0][4]
+    prefix = text[:hits[good[0]][0]].strip() if good else ""
+    title = not prefix or (_ORDINAL_START.match(N(prefix)) and not any(ch.isdigit() for ch in prefix))
+    lone = len(good) == 1 and bool(title)
     if len(good) < 2 and not lone:
         return None
     out: list[SourceRow] = []
