@@ -380,7 +380,7 @@ class _Placer:
             self.place_list(spec, label, cells, origin)
             return
         cols = columns_for(self.template, spec.table)
-        cells = [c for c in cells if not is_unit(c.text) or is_value(c.text)]
+        cells = [c for c in cells if not (N(c.text) in UNITS or is_unit(c.text) and not is_value(c.text))]
         while len(cells) > len(cols) and cells[0].empty:
             cells = cells[1:]  # value columns are right-aligned (empty label cells before them)
         if spec.kind == "group" and (not cells or all(c.empty for c in cells)):
@@ -405,7 +405,7 @@ class _Placer:
         cells = list(cells)
         if len(cells) >= 2 and (is_unit(cells[0].text) or cells[0].empty):
             unit_tok = cells.pop(0)
-        elif len(cells) == 1 and is_unit(cells[0].text) and not is_value(cells[0].text):
+        elif len(cells) == 1 and is_unit(cells[0].text) and not re.search(r"\d|无", cells[0].text):
             unit_tok = cells.pop(0)
         col = columns_for(self.template, spec.table)[0]
         if not cells:
