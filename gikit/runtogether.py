@@ -130,6 +130,22 @@ def _closed_ok(ident: Identity, known: dict[Key, float]) -> bool:
     return abs(total) < 1e-9
 
 
+def _forced(idents, key: Key, known: dict[Key, float]) -> float | None:
+    """The value ``key`` must take to close one of ``idents`` (all its other members known)."""
+    for x in idents:
+        coef = dict(x.terms)[key]
+        rest = 0.0
+        for k2, c in x.terms:
+            if k2 != key:
+                v = known.get(k2)
+                if v is None or v != v:
+                    break
+                rest += c * v
+        else:
+            return -rest / coef
+    return None
+
+
 def splits(segments: list[str] | tuple[str, ...], k: int, *, keys: tuple[Key, ...] | None = None,
            identities: list[Identity] | tuple[Identity, ...] = (), fixed: dict[Key, float] | None = None,
            limit: int = ROW_LIMIT) -> list[tuple[Piece, ...]]:
@@ -163,20 +179,28 @@ def splits(segments: list[str] | tuple[str, ...], k: int, *, keys: tuple[Key, ..
     known = dict(fixed)
     steps = 0
 
+    # digits left from each offset of each segment, and cells the later segments can give at most
+    left_in = [[1] if p is None else [sum(ch.isdigit() for ch in p[1][q:]) for q in range(len(p[1]) + 1)]
+               for p in parsed]
+    after = [0] * (len(segments) + 1)
+    for j in range(len(segments) - 1, -1, -1):
+        after[j] = after[j + 1] + max(left_in[j][0], 1)
+
     def capacity(s: int, pos: int) -> tuple[int, int]:
         """(min, max) cells the material from segment ``s``, offset ``pos`` can still give."""
-        lo = hi = 0
-        for j in range(s, len(segments)):
-            p = parsed[j]
-            digits = 1 if p is None else sum(ch.isdigit() for ch in p[1][pos if j == s else 0:])
-            lo += 1
-            hi += max(digits, 1)
-        return lo, hi
+        return len(segments) - s, max(left_in[s][pos], 1) + after[s + 1]
 
     def place(i: int, piece: Piece, acc: list[Piece], nxt: tuple[int, int]) -> None:
         known[keys[i]] = piece.value
-        ok = all(_closed_ok(x, known) for x in closing.get(i, ())) and \
-            all(_bounds_ok(x, known, {}) for x in touching.get(i, ()) if x not in closing.get(i, ()))
+        ok = all(_closed_ok(x, known) for x in closing.get(i, ()))
+        open_ = [x for x in touching.get(i, ()) if x not in closing.get(i, ())]
+        if ok and open_:
+            # the cells still to cut share the digits left: none can exceed 10^(digits - cells + 1) - 1
+            left = k - i - 1
+            most = capacity(*nxt)[1] - left + 1 if nxt[0] < len(segments) else 0
+            top = 10.0 ** most - 1 if left and most > 0 else 0.0
+            ranges = {keys[j]: (0.0, top) for j in range(i + 1, k)}
+            ok = all(_bounds_ok(x, known, ranges) for x in open_)
         if ok:
             acc.append(piece)
             walk(i + 1, *nxt, acc)
@@ -201,10 +225,13 @@ def splits(segments: list[str] | tuple[str, ...], k: int, *, keys: tuple[Key, ..
             place(i, Piece(s, 0, len(seg), seg, _number(seg)), acc, (s + 1, 0))
             return
         sign, body, unit, off = p
+        need = _forced(closing.get(i, ()), keys[i], known)
         for end in range(pos + 1, len(body) + 1):
             num = body[pos:end]
             if not _CELL.fullmatch(num):
                 continue
+            if need is not None and "." not in num and not sign and float(num.replace(",", "")) > need:
+                break  # the cell closes an identity: its value is known, longer cuts only grow
             last = end == len(body)
             text = (sign if pos == 0 else "") + num + (unit if last else "")
             value = float(num.replace(",", ""))
