@@ -70,7 +70,11 @@ def cn_to_int(s: str) -> int | None:
 
     >>> cn_to_int("四百"), cn_to_int("二〇二二"), cn_to_int("十一"), cn_to_int("三万五千")
     (400, 2022, 11, 35000)
+    >>> cn_to_int("万"), cn_to_int("百")  # a unit word alone is no number
+    (None, None)
     """
+    if s and s[0] not in _CN_DIGITS and s[0] != "十":
+        return None
     if not s or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_BIG for ch in s):
         return None
     if all(ch in _CN_DIGITS for ch in s) and len(s) > 1:  # digit-by-digit: 二〇二二

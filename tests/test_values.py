@@ -69,3 +69,10 @@ def test_cn_to_int():
     assert cn_to_int("一百零五") == 105
     assert cn_to_int("二〇二一") == 2021
     assert cn_to_int("abc") is None
+
+
+def test_unit_words_alone_are_not_numbers():
+    # a unit cell such as "万元" (Hohhot ETDZ 专项经费 row) must never become 0
+    for word in ("万元", "亿元", "万", "百"):
+        got = parse_value(word)
+        assert got.value != got.value and got.qualifier == "unparsed", word
