@@ -175,9 +175,14 @@ def detect_variant(ntext: str, template: str | None) -> str | None:
 
 
 def find_title(doc: Document) -> str | None:
-    for ln in doc.lines[:40]:
+    """The report's title; a title broken over two lines (body name, then year + 年度报告) is joined."""
+    for i, ln in enumerate(doc.lines[:40]):
         if len(ln.text) <= 80 and TITLE_RE.search(N(ln.text)) and not ln.text.endswith(("。", ",")):
-            return ln.text.strip()
+            title = ln.text.strip()
+            prev = doc.lines[i - 1].text.strip() if i else ""
+            if not _subject(title) and prev and len(N(prev)) <= 30 and not re.search(r"[。,;:!?]", prev):
+                title = prev + title
+            return title
     hint = doc.meta_hints.get("title") or doc.meta_hints.get("html_title")
     if hint and TITLE_RE.search(N(hint)):
         return str(hint).strip()
@@ -254,6 +259,16 @@ def _labelled(doc: Document, labels: str) -> str | None:
         if m:
             return m.group(1).strip()
     return None
+
+
+_COMPILED_BY = re.compile(r"本(?:年度)?报告(?:是)?由([\u4e00-\u9fff()]{4,40}?(?:办公室|办公厅|小组|局|委员会|政府))"
+                          r"(?:根据|依据|按照|综合|汇总|编制|负责)")
+
+
+def _compiled_by(doc: Document) -> str | None:
+    """The body named in the intro's "本报告由…编制" sentence."""
+    m = _COMPILED_BY.search(N(doc.text[:3000]))
+    return m.group(1) if m else None
 
 
 # ---------------------------------------------------------------- region
@@ -398,7 +413,7 @@ def extract_meta(doc: Document) -> ReportMeta:
         warn.append(f"template not recognisable from the tables; assumed {template!r} from the year")
     scopes = _scopes(ntext, place.level)
 
-    publisher = sig_org or _labelled(doc, "来源|发布机构|发布单位") or _labelled(
+    publisher = sig_org or _labelled(doc, "来源|发布机构|发布单位") or _compiled_by(doc) or _labelled(
         doc, "填报单位\\(盖章\\)|填报单位")
     period_start = dt.date(year, 1, 1) if year else None
     period_end = dt.date(year, 12, 31) if year else None

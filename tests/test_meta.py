@@ -7,6 +7,7 @@ import pytest
 
 from gikit.document import Document
 from gikit.meta import detect_template, extract_meta, repair_date
+from tests.conftest import ROOT
 
 # sample id -> expected metadata, with the line each value comes from
 EXPECTED = {
@@ -188,3 +189,26 @@ def test_to_dict_is_flat(samples):
 def test_levels_of_many_kinds_of_bodies(title, expected):
     m = extract_meta(Document.from_lines([title, "正文。"]))
     assert (m.region, m.level, m.province, m.parent_region) == expected
+
+
+PDF_SAMPLES = ROOT.parent / "shared" / "pdf-samples"
+# values read from page 1 of each PDF: the title is printed on two lines ("洪泽区人民政府" /
+# "2023 年政府信息公开工作年度报告"), the intro says "本报告由淮安市洪泽区人民政府办公室…编制"
+PDF_EXPECTED = {
+    "025_huaian_hongzequ_2023.pdf": ("洪泽区", "江苏省", "county", "320813", 2023, "fmt2021", "淮安市洪泽区人民政府办公室"),
+    "026_huaian_hongzequ_2024.pdf": ("洪泽区", "江苏省", "county", "320813", 2024, "fmt2021", "淮安市洪泽区人民政府办公室"),
+    "027_huaianshi_2024.pdf": ("淮安市", "江苏省", "prefecture", "320800", 2024, "fmt2021", "淮安市人民政府办公室"),
+}
+
+
+@pytest.mark.skipif(not PDF_SAMPLES.is_dir(), reason="shared/pdf-samples is not beside the repository")
+@pytest.mark.parametrize("name", sorted(PDF_EXPECTED))
+def test_pdf_sample_metadata(name):
+    import warnings
+
+    import gikit
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = gikit.load_report(PDF_SAMPLES / name).meta
+    assert (m.region, m.province, m.level, m.adcode, m.year, m.template, m.publisher) == PDF_EXPECTED[name]
