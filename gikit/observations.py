@@ -3,8 +3,9 @@
 >>> obs = Observation("requests.received.total", 8.0, applicant="total", unit="case",
 ...                   source="table", locator="table 2 · row 一、本年新收政府信息公开申请数量 · col 总计 · chars 10-11",
 ...                   raw="8")
->>> to_frame([obs]).loc[0, ["code", "value", "qualifier"]].tolist()
-['requests.received.total', 8.0, 'exact']
+>>> row = to_frame([obs]).iloc[0]
+>>> row["code"], float(row["value"]), row["qualifier"]
+('requests.received.total', 8.0, 'exact')
 """
 from __future__ import annotations
 
