@@ -69,6 +69,7 @@ class SourceRow:
 
 # ------------------------------------------------------------------ cell kinds
 
+@lru_cache(maxsize=65536)  # cells repeat within and across reports
 def is_value(text: str) -> bool:
     """True for a cell that reads as a figure (number, 无, dash, 是/否)."""
     return parse_value(text).qualifier not in ("unparsed", "blank")
@@ -575,29 +576,33 @@ def form_identities(template: str) -> tuple[runtogether.Identity, ...]:
     return tuple(out)
 
 
-def _score(rows: list[SourceRow], template: str) -> int:
-    """How many distinct rows and column headers of ``template`` the document prints."""
-    specs, seen = rows_for(template), set()
-    cols = tuple(c for c in _all_cols(template))
-    for row in rows:
-        for tok in row.cells[:3]:
-            if tok.empty or len(tok.text) > 150 or is_value(tok.text):
-                continue
-            for s in match_row(tok.text, specs):
-                seen.add(("r", s.table, s.labels[0]))
-            for c in match_column(tok.text, cols):
-                seen.add(("c", c.table, c.key))
+def _label_texts(rows: list[SourceRow]) -> list[str]:
+    """The distinct texts of the first three cells of each row that may be labels (not values)."""
+    texts = dict.fromkeys(tok.text for row in rows for tok in row.cells[:3])
+    return [t for t in texts if len(t) <= 150 and N(t).strip("|") and not is_value(t)]
+
+
+def _score(texts: list[str], template: str) -> int:
+    """How many distinct rows and column headers of ``template`` the label ``texts`` name."""
+    specs, cols, seen = rows_for(template), _all_cols(template), set()
+    for text in texts:
+        for s in match_row(text, specs):
+            seen.add(("r", s.table, s.labels[0]))
+        for c in match_column(text, cols):
+            seen.add(("c", c.table, c.key))
     return len(seen)
 
 
-def _all_cols(template: str) -> list[ColSpec]:
-    return [c for t in tables() for c in columns_for(template, t) if c.table.startswith("T2")]
+@lru_cache(maxsize=8)
+def _all_cols(template: str) -> tuple[ColSpec, ...]:
+    return tuple(c for t in tables() for c in columns_for(template, t) if c.table.startswith("T2"))
 
 
 def extract_tables(doc: Document, meta: ReportMeta) -> tuple[list[Observation], list[GikitWarning]]:
     """Every cell of the report's statistical tables, matched to the template by label."""
     rows = source_rows(doc)
-    scores = {t: _score(rows, t) for t in TEMPLATES}
+    texts = _label_texts(rows)
+    scores = {t: _score(texts, t) for t in TEMPLATES}
     best = max(scores.values())
     if best < 2:
         return [], []

@@ -76,6 +76,7 @@ class TableSpec:
     title: str
 
 
+@lru_cache(maxsize=65536)  # the same labels and cells are keyed many times per report
 def label_key(text: str) -> tuple[str, str]:
     """(ordinal, stem) of a printed label: N(), annotations and year words removed."""
     s = N(text)
@@ -135,19 +136,12 @@ def columns_for(template: str, table: str) -> tuple[ColSpec, ...]:
     return tuple(c for c in all_columns() if template in c.templates and c.table == table)
 
 
-def _score(ordinal: str, stem: str, key: tuple[str, str]) -> float:
-    k_ord, k_stem = key
-    if not stem or not k_stem:
-        return 0.0
-    if stem == k_stem:
-        if ordinal == k_ord:
-            return 3.0
-        if ordinal or not k_ord or len(stem) >= BARE_MIN_LEN:
-            return 2.5
-        return 0.0
-    if len(k_stem) >= FUZZY_MIN_LEN and len(stem) >= BARE_MIN_LEN and len(stem) < len(k_stem) \
-            and len(stem) >= FUZZY_RATIO * len(k_stem) and _subsequence(stem, k_stem):
-        return 1.0 + len(stem) / len(k_stem)  # characters lost or label cut short (SPEC D6, D11)
+def _exact_score(ordinal: str, stem: str, k_ord: str) -> float:
+    """Score of a template key whose stem equals the printed stem."""
+    if ordinal == k_ord:
+        return 3.0
+    if ordinal or not k_ord or len(stem) >= BARE_MIN_LEN:
+        return 2.5
     return 0.0
 
 
@@ -156,35 +150,103 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+#: results of ``match_row``/``match_column`` kept per row or column set (cleared when this large)
+MEMO_SIZE = 50_000
+
+
+class _RowIndex:
+    """A set of template rows prepared for ``match_row``: keys by exact stem, keys long enough for
+    a fuzzy match with their characters, and the results already computed per printed text."""
+
+    def __init__(self, rows: tuple[RowSpec, ...]) -> None:
+        self.rows = rows
+        self.exact: dict[str, list[tuple[int, str]]] = {}
+        self.fuzzy: list[tuple[int, str, frozenset[str]]] = []
+        for i, r in enumerate(rows):
+            for k_ord, k_stem in r.keys:
+                if not k_stem:
+                    continue
+                self.exact.setdefault(k_stem, []).append((i, k_ord))
+                if len(k_stem) >= FUZZY_MIN_LEN:
+                    self.fuzzy.append((i, k_stem, frozenset(k_stem)))
+        self.memo: dict[str, tuple[RowSpec, ...]] = {}
+
+    def match(self, text: str) -> tuple[RowSpec, ...]:
+        found = self.memo.get(text)
+        if found is None:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[text] = self._match(*label_key(text))
+        return found
+
+    def _match(self, ordinal: str, stem: str) -> tuple[RowSpec, ...]:
+        if not stem or len(stem) > 120:
+            return ()
+        scores: dict[int, float] = {}  # row position -> its best key's score
+        for i, k_ord in self.exact.get(stem, ()):
+            scores[i] = max(scores.get(i, 0.0), _exact_score(ordinal, stem, k_ord))
+        scores = {i: s for i, s in scores.items() if s > 0}
+        if not scores and len(stem) >= BARE_MIN_LEN:  # an exact match (≥ 2.5) beats any fuzzy one (< 2)
+            chars = set(stem)
+            for i, k_stem, k_chars in self.fuzzy:
+                if len(stem) < len(k_stem) and len(stem) >= FUZZY_RATIO * len(k_stem) \
+                        and chars <= k_chars and _subsequence(stem, k_stem):
+                    # characters lost or label cut short (SPEC D6, D11)
+                    scores[i] = max(scores.get(i, 0.0), 1.0 + len(stem) / len(k_stem))
+        if not scores:
+            return ()
+        best = max(scores.values())
+        return tuple(self.rows[i] for i in sorted(scores) if scores[i] == best)
+
+
+class _ColumnIndex:
+    """A set of value columns prepared for ``match_column``: label stems computed once, results memoised."""
+
+    def __init__(self, columns: tuple[ColSpec, ...]) -> None:
+        self.rows = columns
+        self.keys = [(c, tuple(label_key(lab)[1] for lab in c.labels)) for c in columns]
+        self.memo: dict[str, tuple[ColSpec, ...]] = {}
+
+    def match(self, text: str) -> tuple[ColSpec, ...]:
+        found = self.memo.get(text)
+        if found is None:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[text] = self._match(label_key(text)[1])
+        return found
+
+    def _match(self, stem: str) -> tuple[ColSpec, ...]:
+        if not stem:
+            return ()
+        return tuple(c for c, keys in self.keys
+                     if any(stem == k or (len(stem) >= 4 and k.startswith(stem) and len(stem) >= FUZZY_RATIO * len(k))
+                            for k in keys))
+
+
+_INDEXES: dict[int, _RowIndex | _ColumnIndex] = {}
+
+
+def _index(items: tuple, kind: type) -> _RowIndex | _ColumnIndex:
+    """The index of a row or column set, kept (by identity) for sets of several items, which come
+    from the cached ``rows_for``/``columns_for``; a one-item set is indexed afresh."""
+    ix = _INDEXES.get(id(items))
+    if ix is None or ix.rows is not items:
+        ix = kind(items)
+        if len(items) > 1:
+            if len(_INDEXES) >= 64:
+                _INDEXES.clear()
+            _INDEXES[id(items)] = ix
+    return ix
+
+
 def match_row(text: str, rows: tuple[RowSpec, ...]) -> list[RowSpec]:
     """Template rows whose label matches ``text``, best first (ties keep form order)."""
-    ordinal, stem = label_key(text)
-    if not stem or len(stem) > 120:
-        return []
-    scored = []
-    for r in rows:
-        s = max(_score(ordinal, stem, k) for k in r.keys)
-        if s > 0:
-            scored.append((s, r))
-    if not scored:
-        return []
-    best = max(s for s, _ in scored)
-    return [r for s, r in scored if s == best]
+    return list(_index(rows, _RowIndex).match(text))
 
 
 def match_column(text: str, columns: tuple[ColSpec, ...]) -> list[ColSpec]:
     """Columns whose header label matches ``text`` (header words may be split, so no ordinals)."""
-    _, stem = label_key(text)
-    if not stem:
-        return []
-    out = []
-    for c in columns:
-        for lab in c.labels:
-            k = label_key(lab)[1]
-            if stem == k or (len(stem) >= 4 and k.startswith(stem) and len(stem) >= FUZZY_RATIO * len(k)):
-                out.append(c)
-                break
-    return out
+    return list(_index(columns, _ColumnIndex).match(text))
 
 
 # ------------------------------------------------------------------ labels inside a line (issue 9)
