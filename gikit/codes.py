@@ -34,6 +34,12 @@ def _codebook() -> pd.DataFrame:
     return df.set_index("code", drop=False)
 
 
+@lru_cache(maxsize=1)
+def _records() -> dict[str, dict[str, str]]:
+    """code -> its registry row as a dict (per-code lookups without pandas)."""
+    return _codebook().to_dict(orient="index")
+
+
 def codebook() -> pd.DataFrame:
     """All codes, indexed by code, in form order (a copy you may modify)."""
     return _codebook().copy()
@@ -45,22 +51,20 @@ def is_code(code: str) -> bool:
     >>> is_code("review.total"), is_code("review.nonsense")
     (True, False)
     """
-    return code in _codebook().index
+    return code in _records()
 
 
 def label(code: str, lang: str = "en") -> str:
     """The label of ``code`` in English (``lang="en"``) or Chinese (``lang="zh"``); the code itself
     if it is unknown."""
-    if code not in _codebook().index:
-        return code
-    return str(_codebook().at[code, "label_zh" if lang == "zh" else "label_en"])
+    rec = _records().get(code)
+    return code if rec is None else rec["label_zh" if lang == "zh" else "label_en"]
 
 
 def unit(code: str) -> str | None:
     """The canonical unit of ``code`` (SPEC §2), None if the code is unknown."""
-    if code not in _codebook().index:
-        return None
-    return str(_codebook().at[code, "unit"]) or None
+    rec = _records().get(code)
+    return None if rec is None else rec["unit"] or None
 
 
 def templates(code: str) -> tuple[str, ...]:
@@ -69,6 +73,5 @@ def templates(code: str) -> tuple[str, ...]:
     >>> templates("active.licensing.decisions")
     ('fmt2019', 'fmt2021')
     """
-    if code not in _codebook().index:
-        return ()
-    return tuple(t for t in str(_codebook().at[code, "templates"]).split(",") if t)
+    rec = _records().get(code)
+    return () if rec is None else tuple(t for t in rec["templates"].split(",") if t)

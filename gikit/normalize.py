@@ -11,19 +11,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_WS = re.compile(r"\s+")
-_QUOTES = str.maketrans({c: '"' for c in "“”「」‘’'″"})
-_BRACKETS = str.maketrans({"﹝": "〔", "﹞": "〕", "[": "〔", "]": "〕", "【": "【", "】": "】"})
 # characters NFKC leaves alone but that behave as spaces on Chinese web pages
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\u200c\u200d\u2060"), " ")
+#: what N() removes: whitespace and the odd spaces above (those ``\s`` does not cover)
+_DROP = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+#: what N() replaces: one kind of quote and of bracket
+_MARKS = {**{c: '"' for c in "“”「」‘’'″"}, "﹝": "〔", "﹞": "〕", "[": "〔", "]": "〕"}
+_MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 
 
 @lru_cache(maxsize=8192)  # the same labels and cells are normalised many times per report
 def N(label: str) -> str:
     """Normalise a label for matching (SPEC §0): NFKC, no whitespace, one kind of quote and bracket."""
-    s = unicodedata.normalize("NFKC", label)
-    s = _WS.sub("", s.translate(_SPACES))
-    return s.translate(_QUOTES).translate(_BRACKETS)
+    s = _DROP.sub("", unicodedata.normalize("NFKC", label))
+    return _MARK.sub(lambda m: _MARKS[m.group()], s)
 
 
 def clean_line(line: str) -> str:

@@ -44,6 +44,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from importlib import resources
 
 from . import codes
@@ -126,17 +127,11 @@ class NormText:
     """
 
     def __init__(self, text: str) -> None:
-        chars, pos = [], []
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                chars.append("\n")
-                pos.append(i)
-                continue
-            for c in N(unicodedata.normalize("NFKC", ch)):
-                chars.append(c)
-                pos.append(i)
-        self.text = "".join(chars)
-        self.pos = pos
+        # each distinct character normalised once; character i becomes len(pieces[i]) characters
+        table = {ch: "\n" if ch == "\n" else N(unicodedata.normalize("NFKC", ch)) for ch in set(text)}
+        pieces = list(map(table.__getitem__, text))
+        self.text = "".join(pieces)
+        self.pos = list(chain.from_iterable(map(repeat, range(len(text)), map(len, pieces))))
         self._lines = [m.start() for m in re.finditer(r"^", self.text, re.M)]
         self._heads = [s for s in self._lines if HEADING_LINE.match(self.text, s)]
 
