@@ -109,13 +109,12 @@ class Figures:
     def __init__(self, report: "Report") -> None:
         self.headline = report.meta.scope
         self.by_key: dict[tuple[str, str, str | None], Fig] = {}
-        df = report.indicators
-        for row in df.itertuples(index=False):
-            if pd.isna(row.value):
+        for o in report.observations:  # the rows of report.indicators, without building the frame
+            if _missing(o.value):
                 continue
-            key = (row.code, _app(row.applicant), self._scope(row.scope))
-            self.by_key.setdefault(key, Fig(row.code, float(row.value), str(row.source),
-                                            str(row.qualifier), "" if pd.isna(row.raw) else str(row.raw)))
+            key = (o.code, _app(o.applicant), self._scope(o.scope))
+            self.by_key.setdefault(key, Fig(o.code, float(o.value), str(o.source),
+                                            str(o.qualifier), "" if o.raw is None else str(o.raw)))
         order = list(report.meta.scopes or []) + [self.headline]
         found = {k[2] for k in self.by_key}
         self.scopes = sorted(found, key=lambda s: order.index(s) if s in order else len(order)) or [self.headline]
@@ -133,6 +132,10 @@ class Figures:
 
     def in_scope(self, scope: str | None) -> list[Fig]:
         return [f for k, f in self.by_key.items() if k[2] == scope]
+
+
+def _missing(value) -> bool:
+    return value is None or math.isnan(value)
 
 
 def _app(applicant) -> str:
@@ -304,9 +307,9 @@ def _agrees(prose: float, qualifier: str, table: float) -> bool:
 
 def _prose_table(d: CheckDef, report: "Report", figs: Figures, scope: str | None, ctx: str) -> list[dict]:
     rows = []
-    df = report.figures
-    prose = df[(df["source"] == "prose") & df["value"].notna()]
-    for r in prose.itertuples(index=False):
+    for r in report.observations + report.shadowed:  # the rows of report.figures
+        if r.source != "prose" or _missing(r.value):
+            continue
         if r.code.endswith(PCT_SUFFIX) or figs._scope(r.scope) != scope:
             continue
         other = [f for f in (figs.by_key.get((r.code, _app(r.applicant), scope)),)

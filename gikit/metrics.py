@@ -132,6 +132,17 @@ def headline(report: "Report") -> pd.DataFrame:
     return both[cols].reset_index(drop=True)
 
 
+def _headline_figures(report: "Report") -> dict[Term, tuple[float, str]]:
+    """(code, applicant) -> (value, qualifier) of ``headline(report)``, read from the observations."""
+    scope = report.meta.scope
+    out: dict[Term, tuple[float, str]] = {}
+    for want in ([scope] if scope else []) + [None]:
+        for o in report.observations:
+            if o.scope == want:
+                out.setdefault((o.code, "total" if o.applicant is None else o.applicant), (float(o.value), o.qualifier))
+    return out
+
+
 # ---------------------------------------------------------------- computing
 
 def _sum(terms: tuple[Term, ...], figures: dict[Term, tuple[float, str]]) -> tuple[float, list[str], bool]:
@@ -164,8 +175,7 @@ def report_metrics(report: "Report", min_n: int | None = None) -> pd.DataFrame:
     """Every metric for one report (columns ``METRIC_COLUMNS``), NaN with a ``reason`` when it
     cannot be computed, is not defined for the report's template, or rests on fewer than ``min_n``
     (default: each metric's ``min_n`` in ``data/metrics.tsv``)."""
-    hl = headline(report)
-    figures = {(c, a): (v, q) for c, a, v, q in zip(hl["code"], hl["applicant"], hl["value"], hl["qualifier"])}
+    figures = _headline_figures(report)
     template = report.meta.template
     rows = []
     for metric in metric_ids():
@@ -231,8 +241,7 @@ def outcome_counts(report: "Report") -> pd.Series:
     The groups line up the old and new templates only roughly (SPEC §7.1: refusals are not
     comparable); they are meant for pictures, the metrics for analysis.
     """
-    hl = headline(report)
-    figures = {(c, a): (v, q) for c, a, v, q in zip(hl["code"], hl["applicant"], hl["value"], hl["qualifier"])}
+    figures = _headline_figures(report)
     out: dict[str, float] = {}
     for group in outcome_group_ids():
         defs = [g for g in _outcome_groups() if g[0] == group and ("*" in g[1] or report.meta.template in g[1])]

@@ -86,8 +86,8 @@ def to_frame(observations: list[Observation]) -> pd.DataFrame:
         df = pd.DataFrame({c: pd.Series(dtype="object") for c in INDICATOR_COLUMNS})
         df["value"] = df["value"].astype(float)
         return df
-    # plain records: dataclasses.asdict deep-copies every field, which cost more than the frame itself
-    df = pd.DataFrame([{c: getattr(o, c) for c in INDICATOR_COLUMNS} for o in observations],
-                      columns=INDICATOR_COLUMNS)
-    df["value"] = df["value"].astype(float)
-    return df.replace({None: np.nan}).astype({"value": float})
+    # plain columns: dataclasses.asdict deep-copies every field, and a frame from a list of
+    # records costs more than one from columns
+    cols = {c: [getattr(o, c) for o in observations] for c in INDICATOR_COLUMNS}
+    cols["value"] = np.array(cols["value"], dtype=float)
+    return pd.DataFrame(cols, columns=INDICATOR_COLUMNS).replace({None: np.nan})
