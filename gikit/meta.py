@@ -157,7 +157,7 @@ def detect_template(ntext: str, year: int | None) -> tuple[str | None, str]:
     """
     for template in ("fmt2021", "fmt2019", "old"):
         for t, cue in _template_cues():
-            if t == template and re.search(r"(?:^|[\d|).、:])" + re.escape(cue), ntext, re.M):
+            if t == template and cue in ntext and re.search(r"(?:^|[\d|).、:])" + re.escape(cue), ntext, re.M):
                 return template, "high"
     if year is None:
         return None, "low"

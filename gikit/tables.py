@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 
 from . import codes, runtogether
 from .checks import check_definitions
@@ -136,14 +137,13 @@ _PRINTED_UNITS = tuple(sorted({"是/否", "个(事项)"} | set(UNITS), key=len, 
 def _squeeze(text: str) -> tuple[str, list[int]]:
     """``text`` as labels are matched (N(); year words and annotations such as ``(市、区)`` removed)
     and each kept character's offset."""
-    chars, idx = [], []
-    for i, ch in enumerate(text):
-        for c in N(ch):
-            chars.append(c)
-            idx.append(i)
-    s = "".join(chars)
+    pieces = [N(ch) for ch in text]
+    s = "".join(pieces)
+    idx = list(chain.from_iterable(map(repeat, range(len(text)), map(len, pieces))))
     drop = {j for m in YEAR_WORD.finditer(s) for j in range(m.start(), m.end())}
     drop |= {j for a, b in masked_notes(s) for j in range(a, b)}
+    if not drop:
+        return s, idx
     return "".join(c for j, c in enumerate(s) if j not in drop), [i for j, i in enumerate(idx) if j not in drop]
 
 
@@ -189,7 +189,7 @@ def glued_rows(text: str, base: int, line: int) -> list[SourceRow] | None:
     """The rows of a line where labels and values run together (``规章 000行政规范性文件000第二十条…``,
     ``(一)收到申请数件12``): labels are found inside the line; each takes the values after it up to
     the next label. None when the line is not such a row (e.g. prose that mentions a label)."""
-    if not any(ch.isdigit() for ch in text) and "无" not in text:
+    if "无" not in text and not any(map(str.isdigit, text)):
         return None
     s, idx = _squeeze(text)
     hits = [(idx[a], idx[b - 1] + 1, maybe) for a, _, b, maybe in find_labels(s)]

@@ -20,9 +20,15 @@ def chrome_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in text.splitlines() if p.strip() and not p.startswith("#")]
 
 
+@lru_cache(maxsize=1)
+def _chrome_regex() -> re.Pattern[str]:
+    """The chrome patterns as one alternation (a line matches it iff it matches one of them)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in chrome_patterns()))
+
+
 def is_chrome(line: str) -> bool:
     """True for navigation bars, print/close buttons, ICP and copyright lines."""
-    return len(line) <= 120 and any(p.search(line) for p in chrome_patterns())
+    return len(line) <= 120 and _chrome_regex().search(line) is not None
 
 
 def clean_items(items: list, notes: list[str] | None = None) -> tuple[list, list[str]]:

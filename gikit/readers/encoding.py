@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -68,10 +69,14 @@ def _cjk_share(text: str) -> float:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in sample) / len(sample)
 
 
+#: control characters other than \t \n \f \r, and the replacement character
+_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _check(text: str, enc: str, source: str) -> str:
     """Reject decodings that are mostly control characters (binary data)."""
     sample = text[:20_000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
+    bad = len(_BAD_CHAR.findall(sample))
     if sample and bad / len(sample) > 0.05:
         raise ParseError(f"the file looks like binary data, not text (decoded as {enc})", source=source)
     return text
