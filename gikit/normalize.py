@@ -18,6 +18,7 @@ _DROP = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 #: what N() replaces: one kind of quote and of bracket
 _MARKS = {**{c: '"' for c in "“”「」‘’'″"}, "﹝": "〔", "﹞": "〕", "[": "〔", "]": "〕"}
 _MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 @lru_cache(maxsize=8192)  # the same labels and cells are normalised many times per report
@@ -31,7 +32,7 @@ def clean_line(line: str) -> str:
     """Normalise one line for ``Report.text``: NFKC, odd spaces to ASCII, runs of space folded."""
     s = unicodedata.normalize("NFKC", line.translate(_SPACES))
     s = s.replace("\t", " ")
-    return re.sub(r" {2,}", " ", s).strip()
+    return _SPACE_RUN.sub(" ", s).strip()
 
 
 def strip_annotations(label: str) -> str:

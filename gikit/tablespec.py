@@ -302,6 +302,12 @@ def inline_labels() -> tuple[InlineLabel, ...]:
     return tuple(sorted(found.values(), key=lambda x: -len(x.core)))
 
 
+@lru_cache(maxsize=1)
+def _any_label() -> re.Pattern[str]:
+    """Matches where any template label's core is printed (a quick test before ``find_labels``)."""
+    return re.compile("|".join(re.escape(lab.core) for lab in inline_labels()))
+
+
 def masked_notes(s: str) -> list[tuple[int, int]]:
     """Spans of bracketed annotations in ``s`` (not ordinals like ``(一)``), nesting allowed.
 
@@ -330,6 +336,8 @@ def find_labels(s: str) -> list[tuple[int, int, int, str]]:
     >>> [(s[a:b], m) for a, _, b, m in find_labels(s)]
     [('规章', ''), ('行政规范性文件', ''), ('1.属于国家秘密', ''), ('其他法律行政法规禁止公开', '2')]
     """
+    if not _any_label().search(s):
+        return []
     notes = masked_notes(s)
     taken: list[tuple[int, int]] = []
     out = []
