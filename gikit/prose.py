@@ -44,8 +44,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
 from importlib import resources
+
+import numpy as np
 
 from . import codes
 from .document import Document
@@ -117,6 +118,12 @@ def _groups() -> dict[str, str]:
 
 # ------------------------------------------------------------------ normalised text with offsets
 
+@lru_cache(maxsize=65536)
+def _norm_char(ch: str) -> str:
+    """One character of ``Document.text`` as ``NormText`` holds it (newlines kept)."""
+    return "\n" if ch == "\n" else N(unicodedata.normalize("NFKC", ch))
+
+
 class NormText:
     """``Document.text`` normalised for matching (NFKC, no spaces except newlines, one quote and
     bracket kind), with ``pos[i]`` = offset in the original text of normalised character ``i``.
@@ -128,10 +135,11 @@ class NormText:
 
     def __init__(self, text: str) -> None:
         # each distinct character normalised once; character i becomes len(pieces[i]) characters
-        table = {ch: "\n" if ch == "\n" else N(unicodedata.normalize("NFKC", ch)) for ch in set(text)}
+        table = {ch: _norm_char(ch) for ch in set(text)}
         pieces = list(map(table.__getitem__, text))
         self.text = "".join(pieces)
-        self.pos = list(chain.from_iterable(map(repeat, range(len(text)), map(len, pieces))))
+        lengths = np.fromiter(map(len, pieces), dtype=np.intp, count=len(pieces))
+        self.pos = np.repeat(np.arange(len(text)), lengths).tolist()
         self._lines = [m.start() for m in re.finditer(r"^", self.text, re.M)]
         self._heads = [s for s in self._lines if HEADING_LINE.match(self.text, s)]
 

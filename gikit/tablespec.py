@@ -314,6 +314,8 @@ def masked_notes(s: str) -> list[tuple[int, int]]:
     >>> masked_notes("(一)予以公开(区分(处理)的)8")
     [(7, 16)]
     """
+    if "(" not in s:
+        return []
     out, stack = [], []
     for i, ch in enumerate(s):
         if ch == "(":

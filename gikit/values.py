@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import N
 
@@ -120,7 +121,11 @@ def convert(value: float, unit: str | None, target: str | None) -> tuple[float, 
 
 def parse_value(raw: str | None, target_unit: str | None = None) -> ParsedValue:
     """Parse a table cell or a prose quantity; ``target_unit`` is the code's canonical unit."""
-    text = "" if raw is None else str(raw)
+    return _parse_text("" if raw is None else str(raw), target_unit)
+
+
+@lru_cache(maxsize=65536)  # cells such as "0", "1" or "无" repeat within and across reports
+def _parse_text(text: str, target_unit: str | None) -> ParsedValue:
     s = N(text).strip("|")
     if not s:
         return ParsedValue(math.nan, "blank", target_unit, text)
