@@ -140,7 +140,7 @@ class Report:
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
         m = self.meta
-        n = int(self.indicators["value"].notna().sum()) if not self.indicators.empty else 0
+        n = self._n_figures()
         return (f"<Report {m.region or '?'} {m.year or '?'} · {m.template or '?'} · {n} figures · "
                 f"{len(self.warnings)} warnings>")
 
@@ -148,10 +148,14 @@ class Report:
         from .display import report_card  # noqa: PLC0415
         return report_card(self)
 
+    def _n_figures(self) -> int:
+        """Figures with a value (the non-NaN rows of ``indicators``), counted without building the frame."""
+        return sum(1 for o in self.observations if o.value is not None and not math.isnan(o.value))
+
     def summary(self) -> dict[str, Any]:
         """Flat metadata plus counts, one record (used by collections and ``gikit demo``)."""
         d = self.meta.to_dict()
         d["report_id"] = self.report_id
-        d["n_figures"] = int(self.indicators["value"].notna().sum()) if not self.indicators.empty else 0
+        d["n_figures"] = self._n_figures()
         d["n_warnings"] = len(self.warnings)
         return d
