@@ -118,7 +118,7 @@ def _groups() -> dict[str, str]:
 
 # ------------------------------------------------------------------ normalised text with offsets
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _norm_char(ch: str) -> str:
     """One character of ``Document.text`` as ``NormText`` holds it (newlines kept)."""
     return "\n" if ch == "\n" else N(unicodedata.normalize("NFKC", ch))
