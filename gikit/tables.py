@@ -70,7 +70,7 @@ class SourceRow:
 
 # ------------------------------------------------------------------ cell kinds
 
-@lru_cache(maxsize=8192)  # cells repeat within and across reports
+@lru_cache(maxsize=4096)  # cells repeat within and across reports
 def is_value(text: str) -> bool:
     """True for a cell that reads as a figure (number, 无, dash, 是/否)."""
     return parse_value(text).qualifier not in ("unparsed", "blank")

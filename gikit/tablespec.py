@@ -76,7 +76,7 @@ class TableSpec:
     title: str
 
 
-@lru_cache(maxsize=8192)  # the same labels and cells are keyed many times per report
+@lru_cache(maxsize=4096)  # the same labels and cells are keyed many times per report
 def label_key(text: str) -> tuple[str, str]:
     """(ordinal, stem) of a printed label: N(), annotations and year words removed."""
     s = N(text)
@@ -151,7 +151,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 #: results of ``match_row``/``match_column`` kept per row or column set (cleared when this large)
-MEMO_SIZE = 4096
+MEMO_SIZE = 2048
 
 
 class _RowIndex:

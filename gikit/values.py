@@ -124,7 +124,7 @@ def parse_value(raw: str | None, target_unit: str | None = None) -> ParsedValue:
     return _parse_text("" if raw is None else str(raw), target_unit)
 
 
-@lru_cache(maxsize=8192)  # cells such as "0", "1" or "无" repeat within and across reports
+@lru_cache(maxsize=4096)  # cells such as "0", "1" or "无" repeat within and across reports
 def _parse_text(text: str, target_unit: str | None) -> ParsedValue:
     s = N(text).strip("|")
     if not s:
