@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
+from .codes import STATED_PCT
+
 if TYPE_CHECKING:
     from .report import Report
 
@@ -43,7 +45,7 @@ CHECK_COLUMNS = ["check", "severity", "status", "lhs", "rhs", "diff", "message"]
 APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution",
               "social_welfare_org", "legal_service_org", "other_org")
 APPROXIMATE = {"more_than", "nearly", "approx", "rounded", "ambiguous"}
-PCT_SUFFIX = ".stated_pct"
+PCT_SUFFIX = STATED_PCT
 TOL = 1e-6
 #: copy-fill heuristic: a value at least this large shared by ≥ 3 rows of ≥ 2 parts of the form
 COPY_MIN_VALUE, COPY_MIN_ROWS, COPY_MIN_GROUPS = 10, 3, 2

@@ -25,6 +25,8 @@ import pandas as pd
 CODEBOOK_COLUMNS = ["code", "label_zh", "label_en", "unit", "templates", "grade", "kind"]
 GRADES = ("S", "A", "N", "new-only")
 KINDS = ("table", "derived", "harmonised", "prose")
+#: suffix of a percentage a report states beside a count (``<code>.stated_pct``, unit ``percent``)
+STATED_PCT = ".stated_pct"
 
 
 @lru_cache(maxsize=1)
@@ -46,23 +48,32 @@ def codebook() -> pd.DataFrame:
 
 
 def is_code(code: str) -> bool:
-    """True if ``code`` is in the registry.
+    """True if ``code`` is in the registry (or is a registered code's stated percentage).
 
-    >>> is_code("review.total"), is_code("review.nonsense")
-    (True, False)
+    >>> is_code("review.total"), is_code("review.nonsense"), is_code("review.total.stated_pct")
+    (True, False, True)
     """
-    return code in _records()
+    return code in _records() or (code.endswith(STATED_PCT) and code[: -len(STATED_PCT)] in _records())
 
 
 def label(code: str, lang: str = "en") -> str:
     """The label of ``code`` in English (``lang="en"``) or Chinese (``lang="zh"``); the code itself
-    if it is unknown."""
+    if it is unknown.
+
+    >>> label("requests.outcome.legacy.agreed.stated_pct")
+    'Agreed to disclose (stated %)'
+    """
+    if code.endswith(STATED_PCT) and is_code(code):
+        base = label(code[: -len(STATED_PCT)], lang)
+        return f"{base}（占比）" if lang == "zh" else f"{base} (stated %)"
     rec = _records().get(code)
     return code if rec is None else rec["label_zh" if lang == "zh" else "label_en"]
 
 
 def unit(code: str) -> str | None:
     """The canonical unit of ``code`` (SPEC §2), None if the code is unknown."""
+    if code.endswith(STATED_PCT) and is_code(code):
+        return "percent"
     rec = _records().get(code)
     return None if rec is None else rec["unit"] or None
 

@@ -58,7 +58,7 @@ from .sections import Section
 from .values import UNITS, convert, parse_value
 
 #: suffix of the code of a percentage stated beside a count
-PCT_SUFFIX = ".stated_pct"
+PCT_SUFFIX = codes.STATED_PCT
 
 #: the quantity: optional 近/约/超…, Arabic or Chinese digits, optional 万/亿 (not 万元), optional 余/多
 _QUANTITY = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+)"
