@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import math
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -106,9 +105,6 @@ def repair_date(raw: str) -> tuple[list[tuple[int, int, int | None]], bool]:
         for k in range(1, len(rest)):
             cands.append((y, int(rest[:k]), int(rest[k:])))
     cands = [c for c in cands if _valid(c) and not (c[2] is None and mark == "日")]
-    if mark is None and len(rest) == 2:
-        # "201732": a month of 32 is impossible, so read 3/2; "201712" stays ambiguous
-        pass
     return sorted(set(cands)), True
 
 
@@ -438,7 +434,3 @@ def extract_meta(doc: Document) -> ReportMeta:
 
 def meta_warnings(meta: ReportMeta) -> list[MetadataWarning]:
     return [MetadataWarning(f"{meta.source}: {w}") for w in meta.warnings]
-
-
-def is_missing(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
